@@ -1,0 +1,82 @@
+/**
+ * Starts the News Annotator language server and adds what the editor shows around it: the
+ * language status item, the commands, and a restart when the set of languages changes.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+type DocumentFilter = { scheme: string; language: string };
+import { StatusItem, type DocumentStatus } from './statusItem';
+
+const CLIENT_ID = 'newsAnnotator';
+const STATUS_NOTIFICATION = 'newsAnnotator/status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('News Annotator', { log: true });
+  const status = new StatusItem(documentSelector());
+  context.subscriptions.push(output, status);
+
+  const start = async (): Promise<void> => {
+    const selector = documentSelector();
+    status.setSelector(selector);
+    status.starting();
+    client = createClient(context, selector, output);
+    client.onNotification(STATUS_NOTIFICATION, (update: DocumentStatus) => status.update(update));
+    try {
+      await client.start();
+      status.ready();
+    } catch (error) {
+      status.failed(String(error));
+      output.error(`The server did not start: ${String(error)}`);
+    }
+  };
+  const restart = async (): Promise<void> => {
+    const old = client;
+    client = undefined;
+    if (old) await old.dispose().catch((error: unknown) => output.warn(`Stopping the server: ${String(error)}`));
+    await start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('newsAnnotator.restartServer', restart),
+    vscode.commands.registerCommand('newsAnnotator.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // The document selector is fixed when a client starts, so a new set of languages needs a new client.
+      if (event.affectsConfiguration('newsAnnotator.languages')) void restart();
+    }),
+    { dispose: () => void client?.dispose() },
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.dispose();
+  client = undefined;
+}
+
+function documentSelector(): DocumentFilter[] {
+  const configured = vscode.workspace.getConfiguration('newsAnnotator').get<unknown>('languages');
+  const languages = Array.isArray(configured) ? configured.filter((l): l is string => typeof l === 'string' && l.length > 0) : [];
+  const unique = [...new Set(['news', ...languages])];
+  return unique.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+    { scheme: 'vscode-remote', language },
+  ]);
+}
+
+function createClient(context: vscode.ExtensionContext, selector: DocumentFilter[], output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'newsAnnotator' },
+  };
+  return new LanguageClient(CLIENT_ID, 'News Annotator', serverOptions, clientOptions);
+}

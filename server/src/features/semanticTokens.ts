@@ -1,0 +1,157 @@
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { AnalysisResult, Annotation } from '../analysis/annotation';
+import type { NewsDocument } from './newsDocument';
+
+/** Token types, in legend order; the manifest declares the same names in `semanticTokenTypes`. */
+export const TOKEN_TYPES = ['agency', 'date', 'quote', 'speaker'] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+/** `relative`: a date resolved against the publication date; `partial`/`post`: kinds of quote. */
+export const TOKEN_MODIFIERS = ['relative', 'partial', 'post'] as const;
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [...TOKEN_MODIFIERS],
+};
+
+export interface TokenSegment {
+  start: number;
+  end: number;
+  type: TokenType;
+  modifiers: number;
+}
+
+const TYPE_INDEX: Record<TokenType, number> = { agency: 0, date: 1, quote: 2, speaker: 3 };
+const OVERLAY_PRIORITY: Record<TokenType, number> = { speaker: 3, agency: 2, date: 1, quote: 0 };
+
+/**
+ * Non-overlapping, single-line segments in document order. Tokens cannot overlap, so mentions
+ * inside a quote (a speaker, an agency, a date) cut the quote's token around them.
+ */
+export function tokenSegments(text: string, analysis: AnalysisResult): TokenSegment[] {
+  const overlays: TokenSegment[] = [];
+  const quotes: TokenSegment[] = [];
+  for (const annotation of analysis.annotations) {
+    if (annotation.type === 'quote') {
+      quotes.push({ start: annotation.start, end: annotation.end, type: 'quote', modifiers: modifiersOf(annotation) });
+      if (annotation.speaker) {
+        overlays.push({ start: annotation.speaker.start, end: annotation.speaker.end, type: 'speaker', modifiers: 0 });
+      }
+    } else {
+      overlays.push({ start: annotation.start, end: annotation.end, type: annotation.type, modifiers: modifiersOf(annotation) });
+    }
+  }
+  const mentions = withoutOverlaps(overlays.sort(byStartThenPriority));
+  const segments = cutAround(withoutOverlaps(quotes.sort(byStartThenPriority)), mentions);
+  return splitAtLineBreaks(text, segments);
+}
+
+export function encodeSemanticTokens(document: NewsDocument, segments: readonly TokenSegment[], resultId?: string): SemanticTokens {
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousCharacter = 0;
+  for (const segment of segments) {
+    const { line, character } = document.positionAt(segment.start);
+    const deltaLine = line - previousLine;
+    data.push(deltaLine, deltaLine === 0 ? character - previousCharacter : character, segment.end - segment.start, TYPE_INDEX[segment.type], segment.modifiers);
+    previousLine = line;
+    previousCharacter = character;
+  }
+  return resultId === undefined ? { data } : { resultId, data };
+}
+
+/** Segments that intersect [start, end). */
+export function segmentsInRange(segments: readonly TokenSegment[], start: number, end: number): TokenSegment[] {
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (segments[mid].end <= start) low = mid + 1;
+    else high = mid;
+  }
+  const found: TokenSegment[] = [];
+  for (let i = low; i < segments.length && segments[i].start < end; i++) found.push(segments[i]);
+  return found;
+}
+
+/** One edit that replaces the differing middle of two token arrays; small edits give small deltas. */
+export function semanticTokensDelta(previous: readonly number[], current: readonly number[], resultId: string): SemanticTokensDelta {
+  let prefix = 0;
+  const shorter = Math.min(previous.length, current.length);
+  while (prefix < shorter && previous[prefix] === current[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    previous[previous.length - 1 - suffix] === current[current.length - 1 - suffix]
+  ) suffix++;
+  // Keep edits aligned to whole tokens (5 integers each) so clients that apply them literally stay sane.
+  prefix -= prefix % 5;
+  suffix -= suffix % 5;
+  const deleteCount = previous.length - prefix - suffix;
+  const data = current.slice(prefix, current.length - suffix);
+  const edits: SemanticTokensEdit[] = deleteCount === 0 && data.length === 0 ? [] : [{ start: prefix, deleteCount, data }];
+  return { resultId, edits };
+}
+
+function modifiersOf(annotation: Annotation): number {
+  if (annotation.type === 'date') return annotation.resolution === 'explicit' ? 0 : 1;
+  if (annotation.type === 'quote') return annotation.kind === 'partial' ? 2 : annotation.kind === 'post' ? 4 : 0;
+  return 0;
+}
+
+function byStartThenPriority(a: TokenSegment, b: TokenSegment): number {
+  return a.start - b.start || OVERLAY_PRIORITY[b.type] - OVERLAY_PRIORITY[a.type] || b.end - a.end;
+}
+
+function withoutOverlaps(sorted: readonly TokenSegment[]): TokenSegment[] {
+  const kept: TokenSegment[] = [];
+  for (const segment of sorted) {
+    if (segment.end <= segment.start) continue;
+    const last = kept[kept.length - 1];
+    if (last && segment.start < last.end) continue;
+    kept.push(segment);
+  }
+  return kept;
+}
+
+/** Quote segments with the mention segments cut out of them, merged with the mentions, in order. */
+function cutAround(quotes: readonly TokenSegment[], mentions: readonly TokenSegment[]): TokenSegment[] {
+  const out: TokenSegment[] = [];
+  let m = 0;
+  for (const quote of quotes) {
+    while (m < mentions.length && mentions[m].end <= quote.start) out.push(mentions[m++]);
+    let cursor = quote.start;
+    while (m < mentions.length && mentions[m].start < quote.end) {
+      const mention = mentions[m++];
+      if (mention.start > cursor) out.push({ ...quote, start: cursor, end: mention.start });
+      out.push(mention);
+      cursor = Math.max(cursor, mention.end);
+    }
+    if (cursor < quote.end) out.push({ ...quote, start: cursor, end: quote.end });
+  }
+  while (m < mentions.length) out.push(mentions[m++]);
+  return out;
+}
+
+/** LSP tokens live on one line; trailing and leading whitespace of each line piece is dropped. */
+function splitAtLineBreaks(text: string, segments: readonly TokenSegment[]): TokenSegment[] {
+  const out: TokenSegment[] = [];
+  for (const segment of segments) {
+    let pieceStart = segment.start;
+    for (let i = segment.start; i <= segment.end; i++) {
+      const code = i < segment.end ? text.charCodeAt(i) : -1;
+      if (code === 10 || code === 13 || code === -1) {
+        let s = pieceStart;
+        let e = i;
+        while (s < e && isBlank(text.charCodeAt(s))) s++;
+        while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+        if (e > s) out.push(s === segment.start && e === segment.end ? segment : { ...segment, start: s, end: e });
+        pieceStart = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}

@@ -1,0 +1,83 @@
+import type { CustomAgency } from './analysis/annotation';
+
+/** The server-side settings, under `newsAnnotator.` in the client's configuration. */
+export interface ServerSettings {
+  /** YYYY-MM-DD, used when an article names no publication date of its own. */
+  publicationDate: string | null;
+  agencies: CustomAgency[];
+  /** Above this many characters the server analyses only what is visible. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  publicationDate: null,
+  agencies: [],
+  maxFileSize: 5_000_000,
+};
+
+/** Settings as the user wrote them, checked field by field: a bad field falls back to its default and is reported. */
+export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
+  const problems: string[] = [];
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, agencies: [] };
+  if (!raw || typeof raw !== 'object') return { settings, problems };
+  const value = raw as Record<string, unknown>;
+  if (value.publicationDate !== undefined && value.publicationDate !== null && value.publicationDate !== '') {
+    if (typeof value.publicationDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.publicationDate) && !Number.isNaN(Date.parse(value.publicationDate))) {
+      settings.publicationDate = value.publicationDate;
+    } else {
+      problems.push(`newsAnnotator.publicationDate must be a date written YYYY-MM-DD; ignoring ${JSON.stringify(value.publicationDate)}.`);
+    }
+  }
+  if (value.maxFileSize !== undefined) {
+    if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
+    else problems.push(`newsAnnotator.maxFileSize must be a positive number; using ${DEFAULT_SETTINGS.maxFileSize}.`);
+  }
+  if (value.agencies !== undefined) {
+    const { agencies, problems: agencyProblems } = readCustomAgencies(value.agencies, 'newsAnnotator.agencies');
+    settings.agencies = agencies;
+    problems.push(...agencyProblems);
+  }
+  return { settings, problems };
+}
+
+const CATEGORIES = new Set([
+  'space agency', 'government', 'ministry', 'news agency', 'media', 'court', 'military', 'international',
+  'party', 'company', 'university', 'ngo', 'sports', 'organisation',
+]);
+
+/** Custom agencies from a setting or a file: each bad entry is reported by where it is, and the good ones kept. */
+export function readCustomAgencies(raw: unknown, where: string): { agencies: CustomAgency[]; problems: string[] } {
+  const agencies: CustomAgency[] = [];
+  const problems: string[] = [];
+  if (!Array.isArray(raw)) {
+    problems.push(`${where} must be a list of agencies like [{"name": "…", "aliases": ["…"], "category": "…"}].`);
+    return { agencies, problems };
+  }
+  raw.forEach((entry, i) => {
+    const at = `${where}[${i}]`;
+    if (!entry || typeof entry !== 'object' || typeof (entry as CustomAgency).name !== 'string' || !(entry as CustomAgency).name.trim()) {
+      problems.push(`${at} needs a "name" (a non-empty string).`);
+      return;
+    }
+    const e = entry as Record<string, unknown>;
+    const agency: CustomAgency = { name: (e.name as string).trim() };
+    if (e.aliases !== undefined) {
+      if (Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string')) agency.aliases = (e.aliases as string[]).filter((a) => a.trim());
+      else problems.push(`${at}.aliases must be a list of strings.`);
+    }
+    if (e.acronym !== undefined) {
+      if (typeof e.acronym === 'string') agency.acronym = e.acronym;
+      else problems.push(`${at}.acronym must be a string.`);
+    }
+    if (e.country !== undefined) {
+      if (typeof e.country === 'string') agency.country = e.country;
+      else problems.push(`${at}.country must be a string.`);
+    }
+    if (e.category !== undefined) {
+      if (typeof e.category === 'string' && CATEGORIES.has(e.category)) agency.category = e.category as CustomAgency['category'];
+      else problems.push(`${at}.category must be one of: ${[...CATEGORIES].join(', ')}.`);
+    }
+    agencies.push(agency);
+  });
+  return { agencies, problems };
+}

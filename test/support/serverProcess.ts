@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'news-annotator-server');
+
+export interface ServerUnderTest {
+  process: ChildProcess;
+  connection: ProtocolConnection;
+  notifications: Array<{ method: string; params: unknown }>;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+/** The built `news-annotator-server`, as a separate process over stdio, with a real protocol client. */
+export function startServerProcess(): ServerUnderTest {
+  const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const notifications: Array<{ method: string; params: unknown }> = [];
+  for (const method of ['newsAnnotator/status', 'window/showMessage', 'window/logMessage']) {
+    connection.onNotification(method, (params: unknown) => {
+      notifications.push({ method, params });
+    });
+  }
+  connection.onRequest('workspace/configuration', () => []);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.listen();
+  return {
+    process: child,
+    connection,
+    notifications,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), exited]);
+        connection.sendNotification('exit');
+      } catch {
+        // The process is gone already or will be killed below.
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(timer);
+      connection.dispose();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult, Annotation } from '../../server/src/analysis/annotation';
+import { AnnotationIndex } from '../../server/src/features/annotationIndex';
+import { describeDistance, describeTimexValue } from '../../server/src/features/dateDescription';
+import { documentHighlights } from '../../server/src/features/documentHighlights';
+import { documentSymbols, findHeadline } from '../../server/src/features/documentSymbols';
+import { hover } from '../../server/src/features/hover';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta, tokenSegments } from '../../server/src/features/semanticTokens';
+import { decodeSemanticTokens } from '../support/decodeTokens';
+
+const TEXT = [
+  'Agency cuts ties',
+  '',
+  'On Thursday, NASA said: "We will keep flying with ESA.',
+  '',
+  '"The station stays safe," it added.',
+].join('\n');
+
+function span(text: string, occurrence = 0): { start: number; end: number; text: string } {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = TEXT.indexOf(text, index + 1);
+  assert.ok(index >= 0, text);
+  return { start: index, end: index + text.length, text };
+}
+
+function analysis(): AnalysisResult {
+  const quote = span('"We will keep flying with ESA.\n\n"The station stays safe,"');
+  const annotations: Annotation[] = [
+    { type: 'date', ...span('Thursday'), value: '2022-03-03', resolution: 'weekday' },
+    { type: 'agency', ...span('NASA'), canonical: 'NASA', category: 'space agency', country: 'United States', source: 'lexicon', aliases: ['National Aeronautics and Space Administration'] },
+    { type: 'quote', ...quote, speaker: span('NASA'), resolved: 'NASA', cue: 'said', kind: 'direct' },
+    { type: 'agency', ...span('ESA'), canonical: 'European Space Agency', acronym: 'ESA', category: 'space agency', source: 'lexicon' },
+  ];
+  annotations.sort((a, b) => a.start - b.start);
+  return { publicationDate: { value: '2022-03-04', source: 'setting' }, annotations };
+}
+
+const document = TextDocument.create('file:///a.news', 'news', 1, TEXT);
+
+describe('semantic tokens', function () {
+  it('cut a quote around the mentions inside it and split it at line breaks', function () {
+    const segments = tokenSegments(TEXT, analysis());
+    const decoded = decodeSemanticTokens(encodeSemanticTokens(document, segments).data, SEMANTIC_TOKENS_LEGEND, TEXT);
+    assert.deepEqual(
+      decoded.map((t) => [t.line, t.type, t.text]),
+      [
+        [2, 'date', 'Thursday'],
+        [2, 'speaker', 'NASA'],
+        [2, 'quote', '"We will keep flying with'],
+        [2, 'agency', 'ESA'],
+        [2, 'quote', '.'],
+        [4, 'quote', '"The station stays safe,"'],
+      ],
+    );
+    assert.deepEqual(decoded[0].modifiers, ['relative']);
+  });
+
+  it('never overlap, even when annotations do', function () {
+    const result = analysis();
+    result.annotations.push({ type: 'date', ...span('NASA said'), value: '2022', resolution: 'explicit' });
+    result.annotations.sort((a, b) => a.start - b.start);
+    const segments = tokenSegments(TEXT, result);
+    for (let i = 1; i < segments.length; i++) assert.ok(segments[i].start >= segments[i - 1].end, 'in order, no overlap');
+  });
+
+  it('keep only the segments in a range', function () {
+    const segments = tokenSegments(TEXT, analysis());
+    const line4 = TEXT.indexOf('"The station');
+    assert.deepEqual(segmentsInRange(segments, line4, TEXT.length).map((s) => s.type), ['quote']);
+  });
+
+  it('delta edits turn the previous tokens into the current ones', function () {
+    const previous = [0, 1, 4, 0, 0, 0, 6, 3, 1, 0, 2, 0, 5, 2, 0];
+    const current = [0, 1, 4, 0, 0, 0, 6, 3, 1, 0, 1, 0, 2, 3, 0, 1, 0, 5, 2, 0];
+    const delta = semanticTokensDelta(previous, current, '2');
+    const applied = [...previous];
+    for (const edit of delta.edits) applied.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    assert.deepEqual(applied, current);
+    assert.equal(delta.edits[0].start % 5, 0);
+    assert.deepEqual(semanticTokensDelta(current, current, '3').edits, []);
+  });
+});
+
+describe('hover', function () {
+  const index = new AnnotationIndex(analysis());
+
+  it('on an agency shows its card', function () {
+    const result = hover(document, index, document.positionAt(span('ESA').start + 1));
+    const value = (result!.contents as { value: string }).value;
+    assert.match(value, /\*\*European Space Agency\*\* \(ESA\)/);
+    assert.match(value, /space agency/);
+    assert.match(value, /Mentions in this article: 1/);
+  });
+
+  it('on a speaker lists what it said', function () {
+    const value = (hover(document, index, document.positionAt(span('NASA').start))!.contents as { value: string }).value;
+    assert.match(value, /Speaker · \*\*NASA\*\*/);
+    assert.match(value, /We will keep flying/);
+  });
+
+  it('on a weekday shows the resolved date and how', function () {
+    const value = (hover(document, index, document.positionAt(span('Thursday').start))!.contents as { value: string }).value;
+    assert.match(value, /\*\*Thursday, 3 March 2022\*\* · `2022-03-03`/);
+    assert.match(value, /1 day before publication/);
+    assert.match(value, /from the newsAnnotator\.publicationDate setting/);
+  });
+
+  it('on a quote shows speaker, cue and word count', function () {
+    const value = (hover(document, index, document.positionAt(span('station').start))!.contents as { value: string }).value;
+    assert.match(value, /Quote · \*\*NASA\*\*/);
+    assert.match(value, /Cue: \*said\*/);
+    assert.match(value, /10 words/);
+  });
+
+  it('elsewhere is empty', function () {
+    assert.equal(hover(document, index, { line: 0, character: 2 }), null);
+  });
+});
+
+describe('document symbols', function () {
+  it('give the headline, then Agencies, Timeline and Quotes', function () {
+    const symbols = documentSymbols(document, new AnnotationIndex(analysis()));
+    assert.deepEqual(symbols.map((s) => s.name), ['Agency cuts ties', 'Agencies', 'Timeline', 'Quotes']);
+    const agencies = symbols[1].children!;
+    assert.deepEqual(agencies.map((a) => a.name), ['NASA', 'European Space Agency']);
+    assert.equal(symbols[2].children![0].name, '2022-03-03 · Thursday');
+    assert.match(symbols[3].children![0].name, /^NASA: "We will keep flying/);
+    for (const group of symbols.slice(1)) {
+      for (const child of group.children!) {
+        assert.ok(document.offsetAt(child.range.start) >= document.offsetAt(group.range.start));
+        assert.ok(document.offsetAt(child.range.end) <= document.offsetAt(group.range.end));
+      }
+    }
+  });
+
+  it('take no body sentence for a headline', function () {
+    assert.equal(findHeadline('Russia on Thursday announced that it is ceasing cooperation.\n\nMore.'), undefined);
+    assert.deepEqual(findHeadline('---\ntitle: A title\n---\nBody.')?.text, 'A title');
+  });
+});
+
+describe('document highlights', function () {
+  it('on an agency mark every mention of it', function () {
+    const highlights = documentHighlights(document, new AnnotationIndex(analysis()), document.positionAt(span('ESA').start));
+    assert.equal(highlights.length, 1);
+  });
+});
+
+describe('date descriptions', function () {
+  it('describe each granularity', function () {
+    assert.equal(describeTimexValue('2022-03-03'), 'Thursday, 3 March 2022');
+    assert.equal(describeTimexValue('2022-03'), 'March 2022');
+    assert.equal(describeTimexValue('2022-W09'), 'week 9 of 2022 (28 Feb – 6 Mar)');
+    assert.equal(describeTimexValue('2020-W53'), 'week 53 of 2020 (28 Dec – 3 Jan)');
+    assert.equal(describeTimexValue('199'), 'the 1990s');
+    assert.equal(describeTimexValue('PAST_REF'), 'the past');
+  });
+
+  it('measure the distance from publication', function () {
+    const publication = { value: '2022-03-03', source: 'dateline' as const };
+    assert.equal(describeDistance('2022-03-03', publication), 'the day of publication');
+    assert.equal(describeDistance('2022-02-24', publication), '7 days before publication');
+    assert.equal(describeDistance('2022-W10', publication), '1 week after publication');
+    assert.equal(describeDistance('2021', publication), '1 year before publication');
+  });
+});
