@@ -10,6 +10,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD entry hides its requires from the bundler; its ES module build does not.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

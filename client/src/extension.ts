@@ -76,7 +76,10 @@ function createClient(context: vscode.ExtensionContext, selector: DocumentFilter
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,
-    synchronize: { configurationSection: 'newsAnnotator' },
+    synchronize: {
+      configurationSection: 'newsAnnotator',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.vscode/news-agencies.json'),
+    },
   };
   return new LanguageClient(CLIENT_ID, 'News Annotator', serverOptions, clientOptions);
 }

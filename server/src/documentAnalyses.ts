@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotate, type AnalysisResult, type AnnotateOptions } from './analysis/annotate';
+import { annotate, annotateInSteps, type AnalysisResult, type AnnotateOptions } from './analysis/annotate';
 import { AnnotationIndex } from './features/annotationIndex';
 import { tokenSegments, type TokenSegment } from './features/semanticTokens';
 
@@ -9,48 +9,91 @@ export interface AnalysedDocument {
   readonly analysis: AnalysisResult;
   readonly index: AnnotationIndex;
   readonly segments: TokenSegment[];
-  /** Only the paragraphs around a range were analysed: the file is over newsAnnotator.maxFileSize. */
-  readonly partial: boolean;
 }
 
+/** The document changed while it was being analysed; the result would be stale. */
+export class StaleDocumentError extends Error {
+  constructor(uri: string) {
+    super(`${uri} changed during its analysis`);
+  }
+}
+
+/** How long the analysis may hold the event loop before it lets other requests in. */
+const SLICE_MS = 8;
+
 /**
- * The analysis of each open document, by version. An analysis is computed when first asked for
- * and kept until the document changes; unchanged paragraphs come from the analysis memo.
+ * The analysis of each open document, by version. An analysis is computed when first asked for,
+ * in slices so that requests for other documents are answered meanwhile, and dropped as soon as a
+ * newer version of its document arrives. Unchanged paragraphs come from the analysis memo.
  */
 export class DocumentAnalyses {
-  private readonly byUri = new Map<string, { key: string; analysed: AnalysedDocument }>();
+  private readonly done = new Map<string, { key: string; analysed: AnalysedDocument }>();
+  private readonly running = new Map<string, { key: string; promise: Promise<AnalysedDocument> }>();
 
-  get(document: TextDocument, options: AnnotateOptions): AnalysedDocument {
-    const key = `${document.version}\u0000${optionsKey(options)}`;
-    const cached = this.byUri.get(document.uri);
-    if (cached && cached.key === key) return cached.analysed;
-    const text = document.getText();
-    const analysis = annotate(text, options);
-    const analysed = { version: document.version, analysis, index: new AnnotationIndex(analysis), segments: tokenSegments(text, analysis), partial: false };
-    this.byUri.set(document.uri, { key, analysed });
-    return analysed;
+  /** The finished analysis of this version, if there is one. */
+  peek(document: TextDocument, options: AnnotateOptions): AnalysedDocument | undefined {
+    const found = this.done.get(document.uri);
+    return found && found.key === keyOf(document, options) ? found.analysed : undefined;
   }
 
-  /** For a file too large to analyse whole: only the paragraphs that overlap [start, end). Not cached. */
+  /** The analysis of this version; rejects with StaleDocumentError when `isCurrent` turns false on the way. */
+  get(document: TextDocument, options: AnnotateOptions, isCurrent: () => boolean): Promise<AnalysedDocument> {
+    const key = keyOf(document, options);
+    const finished = this.done.get(document.uri);
+    if (finished && finished.key === key) return Promise.resolve(finished.analysed);
+    const inFlight = this.running.get(document.uri);
+    if (inFlight && inFlight.key === key) return inFlight.promise;
+    const promise = this.analyse(document, options, isCurrent).then(
+      (analysed) => {
+        if (this.running.get(document.uri)?.promise === promise) this.running.delete(document.uri);
+        this.done.set(document.uri, { key, analysed });
+        return analysed;
+      },
+      (error: unknown) => {
+        if (this.running.get(document.uri)?.promise === promise) this.running.delete(document.uri);
+        throw error;
+      },
+    );
+    this.running.set(document.uri, { key, promise });
+    return promise;
+  }
+
+  /** Only the paragraphs around [start, end): quick, for a first screen or a file too large to analyse whole. Not kept. */
   getRange(document: TextDocument, options: AnnotateOptions, start: number, end: number): AnalysedDocument {
     const text = document.getText();
-    const analysis = annotate(text, { ...options, range: { start, end } });
-    return { version: document.version, analysis, index: new AnnotationIndex(analysis), segments: tokenSegments(text, analysis), partial: true };
-  }
-
-  peek(uri: string): AnalysedDocument | undefined {
-    return this.byUri.get(uri)?.analysed;
+    return analysed(document.version, text, annotate(text, { ...options, range: { start, end } }));
   }
 
   delete(uri: string): void {
-    this.byUri.delete(uri);
+    this.done.delete(uri);
+    this.running.delete(uri);
   }
 
   clear(): void {
-    this.byUri.clear();
+    this.done.clear();
+    this.running.clear();
+  }
+
+  private async analyse(document: TextDocument, options: AnnotateOptions, isCurrent: () => boolean): Promise<AnalysedDocument> {
+    const text = document.getText();
+    const steps = annotateInSteps(text, options);
+    let sliceStart = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return analysed(document.version, text, step.value);
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!isCurrent()) throw new StaleDocumentError(document.uri);
+        sliceStart = Date.now();
+      }
+    }
   }
 }
 
-function optionsKey(options: AnnotateOptions): string {
-  return JSON.stringify([options.publicationDate ?? null, options.customAgencies ?? []]);
+function analysed(version: number, text: string, analysis: AnalysisResult): AnalysedDocument {
+  return { version, analysis, index: new AnnotationIndex(analysis), segments: tokenSegments(text, analysis) };
+}
+
+function keyOf(document: TextDocument, options: AnnotateOptions): string {
+  return `${document.version}\u0000${JSON.stringify([options.publicationDate ?? null, options.customAgencies ?? []])}`;
 }

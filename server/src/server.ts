@@ -3,15 +3,20 @@
  * up the document's analysis and delegates to a feature in ./features.
  */
 import {
+  DiagnosticSeverity,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
   type SemanticTokens,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnnotateOptions } from './analysis/annotation';
-import { DocumentAnalyses, type AnalysedDocument } from './documentAnalyses';
+import type { AnnotateOptions, CustomAgency } from './analysis/annotation';
+import { CustomAgencyFiles } from './customAgencyFiles';
+import { DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { documentHighlights } from './features/documentHighlights';
 import { documentSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
@@ -19,17 +24,26 @@ import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semantic
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 
+/** Documents larger than this are served from the paragraphs in view until their whole analysis is ready. */
+const QUICK_PATH_LENGTH = 100_000;
+/** A burst of keystrokes produces one status update. */
+const STATUS_DEBOUNCE_MS = 150;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new DocumentAnalyses();
+  const agencyFiles = new CustomAgencyFiles();
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
   const sentTokens = new Map<string, { resultId: string; data: number[] }>();
+  const statusTimers = new Map<string, NodeJS.Timeout>();
   const reportedProblems = new Set<string>();
   let nextResultId = 1;
   let canPullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    agencyFiles.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -42,20 +56,45 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onInitialized(() => reloadAgencyFiles());
+  connection.onDidChangeWatchedFiles(() => {
+    reloadAgencyFiles();
+    refreshEverything();
+  });
+
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
+    refreshEverything();
+  });
+
+  function refreshEverything(): void {
     analyses.clear();
     sentTokens.clear();
     connection.languages.semanticTokens.refresh();
-    for (const document of documents.all()) void publishStatus(document);
-  });
+    for (const document of documents.all()) scheduleStatus(document, 0);
+  }
+
+  function reloadAgencyFiles(): void {
+    for (const file of agencyFiles.reload()) {
+      void connection.sendDiagnostics({
+        uri: file.uri,
+        diagnostics: file.problems.map((problem) => ({
+          range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
+          severity: DiagnosticSeverity.Warning,
+          source: 'News Annotator',
+          message: problem.message,
+        })),
+      });
+      reportProblems(file.problems.map((problem) => `${file.path} line ${problem.line + 1}: ${problem.message}`));
+    }
+  }
 
   function settingsFor(uri: string): Promise<ServerSettings> {
     let settings = settingsByUri.get(uri);
     if (!settings) {
       settings = canPullConfiguration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsAnnotator' }).then(
-            (raw) => {
+            (raw: unknown) => {
               const { settings: read, problems } = readSettings(raw);
               reportProblems(problems);
               return read;
@@ -68,6 +107,7 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
+  /** Each problem is said once: in the log, and in a warning the user sees. */
   function reportProblems(problems: readonly string[]): void {
     for (const problem of problems) {
       if (reportedProblems.has(problem)) continue;
@@ -78,38 +118,77 @@ export function startServer(connection: Connection): void {
   }
 
   function optionsOf(settings: ServerSettings): AnnotateOptions {
-    return { publicationDate: settings.publicationDate ?? undefined, customAgencies: settings.agencies };
+    const customAgencies: CustomAgency[] = [...agencyFiles.agencies(), ...settings.agencies];
+    return { publicationDate: settings.publicationDate ?? undefined, customAgencies };
   }
 
-  /** The whole document's analysis, or undefined when it is over maxFileSize. */
-  async function analysed(uri: string): Promise<{ document: TextDocument; analysed?: AnalysedDocument; settings: ServerSettings } | undefined> {
+  interface Found {
+    document: TextDocument;
+    settings: ServerSettings;
+    options: AnnotateOptions;
+    tooLarge: boolean;
+  }
+
+  async function lookUp(uri: string): Promise<Found | undefined> {
+    if (!documents.get(uri)) return undefined;
+    const settings = await settingsFor(uri);
     const document = documents.get(uri);
     if (!document) return undefined;
-    const settings = await settingsFor(uri);
-    const current = documents.get(uri);
-    if (!current) return undefined;
-    if (current.getText().length > settings.maxFileSize) return { document: current, settings };
-    return { document: current, analysed: analyses.get(current, optionsOf(settings)), settings };
+    return { document, settings, options: optionsOf(settings), tooLarge: document.getText().length > settings.maxFileSize };
   }
 
-  async function publishStatus(document: TextDocument): Promise<void> {
-    const found = await analysed(document.uri);
-    if (!found || found.document.version !== document.version) return;
-    const status: DocumentStatus = found.analysed
-      ? statusOf(document.uri, found.analysed.analysis)
-      : { uri: document.uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null };
+  /** The whole analysis of the document's current version; a ContentModified error if it changes meanwhile. */
+  async function whole(found: Found, token?: CancellationToken): Promise<AnalysedDocument> {
+    const { document } = found;
+    const isCurrent = (): boolean => documents.get(document.uri)?.version === document.version && !token?.isCancellationRequested;
+    try {
+      return await analyses.get(document, found.options, isCurrent);
+    } catch (error) {
+      if (error instanceof StaleDocumentError) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
+      throw error;
+    }
+  }
+
+  /** The whole analysis when it is ready or cheap; otherwise the paragraphs around [start, end) now, and the whole one later. */
+  async function around(found: Found, start: number, end: number, token?: CancellationToken): Promise<AnalysedDocument> {
+    const ready = analyses.peek(found.document, found.options);
+    if (ready) return ready;
+    if (!found.tooLarge && found.document.getText().length <= QUICK_PATH_LENGTH) return whole(found, token);
+    if (!found.tooLarge) void whole(found).catch(() => undefined);
+    return analyses.getRange(found.document, found.options, start, end);
+  }
+
+  function scheduleStatus(document: TextDocument, delay = STATUS_DEBOUNCE_MS): void {
+    clearTimeout(statusTimers.get(document.uri));
+    statusTimers.set(document.uri, setTimeout(() => void publishStatus(document.uri), delay));
+  }
+
+  async function publishStatus(uri: string): Promise<void> {
+    statusTimers.delete(uri);
+    const found = await lookUp(uri);
+    if (!found) return;
+    let status: DocumentStatus;
+    if (found.tooLarge) {
+      status = { uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null };
+    } else {
+      try {
+        status = statusOf(uri, (await whole(found)).analysis);
+      } catch {
+        return; // A newer version is on its way and will report.
+      }
+    }
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
-  documents.onDidOpen((event) => void publishStatus(event.document));
-  documents.onDidChangeContent((event) => {
-    sentTokens.delete(`${event.document.uri}#stale`);
-    void publishStatus(event.document);
-  });
+  documents.onDidOpen((event) => scheduleStatus(event.document, 0));
+  documents.onDidChangeContent((event) => scheduleStatus(event.document));
   documents.onDidClose((event) => {
-    analyses.delete(event.document.uri);
-    settingsByUri.delete(event.document.uri);
-    sentTokens.delete(event.document.uri);
+    const uri = event.document.uri;
+    analyses.delete(uri);
+    settingsByUri.delete(uri);
+    sentTokens.delete(uri);
+    clearTimeout(statusTimers.get(uri));
+    statusTimers.delete(uri);
   });
 
   function remember(uri: string, tokens: SemanticTokens): SemanticTokens {
@@ -118,57 +197,56 @@ export function startServer(connection: Connection): void {
     return { resultId, data: tokens.data };
   }
 
-  connection.languages.semanticTokens.on(async (params) => {
-    const found = await analysed(params.textDocument.uri);
+  /** For a file over maxFileSize: the tokens of its beginning. */
+  const OVERSIZE_HEAD = 50_000;
+
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    const { document } = found;
-    if (!found.analysed) {
-      // Too large to analyse whole: serve the start of the file, and ranges on request.
-      const head = analyses.getRange(document, optionsOf(found.settings), 0, 50_000);
-      return encodeSemanticTokens(document, head.segments);
-    }
-    return remember(document.uri, encodeSemanticTokens(document, found.analysed.segments));
+    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    const analysed = await whole(found, token);
+    return remember(found.document.uri, encodeSemanticTokens(found.document, analysed.segments));
   });
 
-  connection.languages.semanticTokens.onDelta(async (params) => {
-    const found = await analysed(params.textDocument.uri);
-    if (!found?.analysed) return { data: [] };
-    const { document } = found;
-    const current = encodeSemanticTokens(document, found.analysed.segments);
-    const previous = sentTokens.get(document.uri);
-    if (!previous || previous.resultId !== params.previousResultId) return remember(document.uri, current);
+  connection.languages.semanticTokens.onDelta(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
+    if (!found) return { data: [] };
+    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    const analysed = await whole(found, token);
+    const current = encodeSemanticTokens(found.document, analysed.segments);
+    const previous = sentTokens.get(found.document.uri);
+    if (!previous || previous.resultId !== params.previousResultId) return remember(found.document.uri, current);
     const resultId = String(nextResultId++);
-    sentTokens.set(document.uri, { resultId, data: current.data });
+    sentTokens.set(found.document.uri, { resultId, data: current.data });
     return semanticTokensDelta(previous.data, current.data, resultId);
   });
 
-  connection.languages.semanticTokens.onRange(async (params) => {
-    const found = await analysed(params.textDocument.uri);
+  connection.languages.semanticTokens.onRange(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    const { document } = found;
-    const start = document.offsetAt(params.range.start);
-    const end = document.offsetAt(params.range.end);
-    const source = found.analysed ?? analyses.getRange(document, optionsOf(found.settings), start, end);
-    return encodeSemanticTokens(document, segmentsInRange(source.segments, start, end));
+    const start = found.document.offsetAt(params.range.start);
+    const end = found.document.offsetAt(params.range.end);
+    const source = await around(found, start, end, token);
+    return encodeSemanticTokens(found.document, segmentsInRange(source.segments, start, end));
   });
 
-  connection.onHover(async (params) => {
-    const found = await analysed(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
     if (!found) return null;
-    const { document } = found;
-    const offset = document.offsetAt(params.position);
-    const source = found.analysed ?? analyses.getRange(document, optionsOf(found.settings), offset, offset + 1);
-    return hover(document, source.index, params.position);
+    const offset = found.document.offsetAt(params.position);
+    return hover(found.document, (await around(found, offset, offset, token)).index, params.position);
   });
 
-  connection.onDocumentSymbol(async (params) => {
-    const found = await analysed(params.textDocument.uri);
-    return found?.analysed ? documentSymbols(found.document, found.analysed.index) : [];
+  connection.onDocumentSymbol(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
+    if (!found || found.tooLarge) return [];
+    return documentSymbols(found.document, (await whole(found, token)).index);
   });
 
-  connection.onDocumentHighlight(async (params) => {
-    const found = await analysed(params.textDocument.uri);
-    return found?.analysed ? documentHighlights(found.document, found.analysed.index, params.position) : [];
+  connection.onDocumentHighlight(async (params, token) => {
+    const found = await lookUp(params.textDocument.uri);
+    if (!found || found.tooLarge) return [];
+    return documentHighlights(found.document, (await whole(found, token)).index, params.position);
   });
 
   documents.listen(connection);

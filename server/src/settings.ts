@@ -45,37 +45,52 @@ const CATEGORIES = new Set([
   'party', 'company', 'university', 'ngo', 'sports', 'organisation',
 ]);
 
-/** Custom agencies from a setting or a file: each bad entry is reported by where it is, and the good ones kept. */
+export interface AgencyProblem {
+  /** Index of the entry in the list, when the problem is in one entry. */
+  index?: number;
+  message: string;
+}
+
+/** Custom agencies from a setting: each bad entry is reported by where it is, and the good ones kept. */
 export function readCustomAgencies(raw: unknown, where: string): { agencies: CustomAgency[]; problems: string[] } {
+  const { agencies, problems } = readAgencyList(raw, where);
+  return { agencies, problems: problems.map((p) => p.message) };
+}
+
+/** Checks a list of custom agencies entry by entry; `where` names the list in messages. */
+export function readAgencyList(raw: unknown, where: string): { agencies: CustomAgency[]; problems: AgencyProblem[] } {
   const agencies: CustomAgency[] = [];
-  const problems: string[] = [];
+  const problems: AgencyProblem[] = [];
   if (!Array.isArray(raw)) {
-    problems.push(`${where} must be a list of agencies like [{"name": "…", "aliases": ["…"], "category": "…"}].`);
+    problems.push({ message: `${where} must be a list of agencies like [{"name": "…", "aliases": ["…"], "category": "…"}].` });
     return { agencies, problems };
   }
   raw.forEach((entry, i) => {
     const at = `${where}[${i}]`;
+    const problem = (message: string): void => {
+      problems.push({ index: i, message });
+    };
     if (!entry || typeof entry !== 'object' || typeof (entry as CustomAgency).name !== 'string' || !(entry as CustomAgency).name.trim()) {
-      problems.push(`${at} needs a "name" (a non-empty string).`);
+      problem(`${at} needs a "name" (a non-empty string).`);
       return;
     }
     const e = entry as Record<string, unknown>;
     const agency: CustomAgency = { name: (e.name as string).trim() };
     if (e.aliases !== undefined) {
       if (Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string')) agency.aliases = (e.aliases as string[]).filter((a) => a.trim());
-      else problems.push(`${at}.aliases must be a list of strings.`);
+      else problem(`${at}.aliases must be a list of strings.`);
     }
     if (e.acronym !== undefined) {
       if (typeof e.acronym === 'string') agency.acronym = e.acronym;
-      else problems.push(`${at}.acronym must be a string.`);
+      else problem(`${at}.acronym must be a string.`);
     }
     if (e.country !== undefined) {
       if (typeof e.country === 'string') agency.country = e.country;
-      else problems.push(`${at}.country must be a string.`);
+      else problem(`${at}.country must be a string.`);
     }
     if (e.category !== undefined) {
       if (typeof e.category === 'string' && CATEGORIES.has(e.category)) agency.category = e.category as CustomAgency['category'];
-      else problems.push(`${at}.category must be one of: ${[...CATEGORIES].join(', ')}.`);
+      else problem(`${at}.category must be one of: ${[...CATEGORIES].join(', ')}.`);
     }
     agencies.push(agency);
   });

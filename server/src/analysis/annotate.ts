@@ -37,6 +37,18 @@ function agencyTaggerFor(options: AnnotateOptions): AgencyTagger {
 }
 
 export function annotate(text: string, options: AnnotateRangeOptions = {}): AnalysisResult {
+  const steps = annotateInSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same analysis as `annotate`, yielding after each paragraph so that a caller can spread a
+ * long document over several turns of its event loop (and drop it when a newer version arrives).
+ */
+export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {}): Generator<void, AnalysisResult, void> {
   const publicationDate = findPublicationDate(text, options.publicationDate);
   const tagger = agencyTaggerFor(options);
   let paragraphs = splitParagraphs(text);
@@ -56,6 +68,7 @@ export function annotate(text: string, options: AnnotateRangeOptions = {}): Anal
       mentions.push({ ...mention, start: mention.start + offset, end: mention.end + offset });
     }
     quoteLocals.push(quoteMemo.get(paragraph.text, () => findQuotesInParagraph(paragraph.text)));
+    yield;
   }
   const agencies: AgencyAnnotation[] = tagger.resolve(text, mentions);
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals, agencies);
@@ -64,7 +77,7 @@ export function annotate(text: string, options: AnnotateRangeOptions = {}): Anal
 }
 
 function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {
-  return paragraphs.filter((p) => p.end > range.start && p.start < range.end);
+  return paragraphs.filter((p) => p.end >= range.start && p.start <= range.end);
 }
 
 function byPosition(a: Annotation, b: Annotation): number {
