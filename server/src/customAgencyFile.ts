@@ -13,16 +13,14 @@ export interface AgencyFileProblem {
 
 /** The agencies in the file, and each problem with the line it is on; a broken file yields the entries that can be read. */
 export function parseAgencyFile(text: string): { agencies: CustomAgency[]; problems: AgencyFileProblem[] } {
+  if (text.trim() === '') return { agencies: [], problems: [{ line: 0, character: 0, message: 'the file is empty; expected a list of agencies.' }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: AgencyFileProblem[] = errors.map((error) => ({
     ...lineAndCharacter(text, error.offset),
     message: `JSON syntax: ${describeParseError(printParseErrorCode(error.error))}`,
   }));
-  if (!root) {
-    if (problems.length === 0) problems.push({ line: 0, character: 0, message: 'the file is empty; expected a list of agencies.' });
-    return { agencies: [], problems };
-  }
+  if (!root) return { agencies: [], problems };
   const value = nodeValue(root);
   const { agencies, problems: entryProblems } = readAgencyList(value, 'agencies');
   for (const problem of entryProblems) {

@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { parseAgencyFile } from '../../server/src/customAgencyFile';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
+
+describe('settings', function () {
+  it('keep good fields and report each bad one, falling back to its default', function () {
+    const { settings, problems } = readSettings({
+      publicationDate: '3 March 2022',
+      maxFileSize: -1,
+      agencies: [{ name: 'Sample Space Office', aliases: ['SSO HQ'], category: 'space agency' }, { aliases: ['nameless'] }, { name: 'Bad Category', category: 'club' }],
+    });
+    assert.equal(settings.publicationDate, null);
+    assert.equal(settings.maxFileSize, DEFAULT_SETTINGS.maxFileSize);
+    assert.deepEqual(settings.agencies.map((a) => a.name), ['Sample Space Office', 'Bad Category']);
+    assert.equal(settings.agencies[1].category, undefined);
+    assert.equal(problems.length, 4);
+    assert.match(problems[0], /publicationDate must be a date written YYYY-MM-DD/);
+    assert.match(problems.join('\n'), /newsAnnotator\.agencies\[1\] needs a "name"/);
+    assert.match(problems.join('\n'), /newsAnnotator\.agencies\[2\]\.category must be one of/);
+  });
+
+  it('accept a valid publication date', function () {
+    assert.equal(readSettings({ publicationDate: '2022-03-03' }).settings.publicationDate, '2022-03-03');
+  });
+
+  it('treat a setting that is not a list of agencies as none, with a message', function () {
+    const { settings, problems } = readSettings({ agencies: { name: 'Not a list' } });
+    assert.deepEqual(settings.agencies, []);
+    assert.match(problems[0], /must be a list of agencies/);
+  });
+});
+
+describe('the custom agency file', function () {
+  it('reads agencies, with comments and trailing commas', function () {
+    const { agencies, problems } = parseAgencyFile('// our beat\n[\n  { "name": "Harbour Authority", "aliases": ["the Authority"], "category": "government", },\n]\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(agencies, [{ name: 'Harbour Authority', aliases: ['the Authority'], category: 'government' }]);
+  });
+
+  it('names the line of a bad entry and keeps the good ones', function () {
+    const text = '[\n  { "name": "Harbour Authority" },\n  { "alias": "oops" }\n]';
+    const { agencies, problems } = parseAgencyFile(text);
+    assert.deepEqual(agencies.map((a) => a.name), ['Harbour Authority']);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].line, 2);
+    assert.match(problems[0].message, /needs a "name"/);
+  });
+
+  it('names the line of a syntax error', function () {
+    const { problems } = parseAgencyFile('[\n  { "name": "A" }\n  { "name": "B" }\n]');
+    assert.ok(problems.length > 0);
+    assert.equal(problems[0].line, 2);
+    assert.match(problems[0].message, /JSON syntax: comma expected/);
+  });
+
+  it('says so when the file is empty', function () {
+    assert.match(parseAgencyFile('').problems[0].message, /empty/);
+  });
+});
