@@ -19,21 +19,25 @@ export interface ServerUnderTest {
 }
 
 /** The built `news-annotator-server`, as a separate process over stdio, with a real protocol client. */
-export function startServerProcess(): ServerUnderTest {
+export function startServerProcess(options: { settings?: Record<string, unknown> } = {}): ServerUnderTest {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: Array<{ method: string; params: unknown }> = [];
-  for (const method of ['newsAnnotator/status', 'window/showMessage', 'window/logMessage']) {
+  for (const method of ['newsAnnotator/status', 'window/showMessage', 'window/logMessage', 'textDocument/publishDiagnostics']) {
     connection.onNotification(method, (params: unknown) => {
       notifications.push({ method, params });
     });
   }
-  connection.onRequest('workspace/configuration', () => []);
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
-  connection.onRequest('window/showMessageRequest', () => null);
+  // showWarningMessage is a request (it may carry actions); record it with the notifications.
+  connection.onRequest('window/showMessageRequest', (params: unknown) => {
+    notifications.push({ method: 'window/showMessage', params });
+    return null;
+  });
   connection.listen();
   return {
     process: child,
