@@ -1,0 +1,103 @@
+/**
+ * Which way a date without a year or week ("Friday", "March 3", "in April") points from the publication
+ * date, read from the tense of the words around it: "planned to leave on Thursday" points ahead, "said
+ * Thursday" back. Regexes over the mention's sentence only, so it stays cheap.
+ */
+import type { Direction } from './timex';
+
+/** Words that put an event after the time of writing. */
+const FUTURE_CUE =
+  /\b(?:will|won['’]t|shall|would|wouldn['’]t|going to|plans? to|planned|planning|scheduled|schedules?|expected|expects?|due|set to|slated|until|till|as soon as|as early as|intends?|intended|is to|are to|to be|postponed|delayed|upcoming|tomorrow|deadline|hopes? to|ready to|starting)\b|['’]ll\b/gi;
+
+/** Words that put an event before the time of writing. */
+const PAST_CUE =
+  /\b(?:said|told|was|were|had|did|went|came|left|met|made|took|gave|got|began|saw|held|found|spoke|wrote|sent|fled|lost|won|struck|hit|broke|fell|rose|shot|stood|led|ran|set off|since|ago|last|earlier|yesterday|previously|already|as of)\b|\b[a-z]{2,}ed\b/g;
+
+const NOT_PAST_ED = new Set(['planned', 'scheduled', 'expected', 'intended', 'postponed', 'delayed', 'needed', 'proposed', 'anticipated', 'slated', 'set']);
+
+/** A preposition right before the date that fixes its direction. */
+// Not "by": "was used a million times by Thursday night" looks back.
+const DEADLINE_BEFORE = /\b(?:until|till|as soon as|as early as)\s+(?:the\s+)?$/i;
+const SINCE_BEFORE = /\b(?:since|as of)\s+(?:the\s+)?$/i;
+
+/** A cue after the mention counts as this many times farther away: the words before a date usually govern it. */
+const AFTER_PENALTY = 2;
+
+/**
+ * 'past' or 'future' by the tense cue nearest to the mention in its sentence ("planned to leave on Thursday",
+ * "said Thursday"), else 'nearest'.
+ */
+export function directionAround(paragraph: string, start: number, end: number): Direction {
+  const { from, to } = sentenceAround(paragraph, start, end);
+  const before = paragraph.slice(from, start);
+  const after = paragraph.slice(end, to);
+  if (DEADLINE_BEFORE.test(before)) return 'future';
+  if (SINCE_BEFORE.test(before) || /^['’]s\b/.test(after)) return 'past'; // "since Friday", "Friday's ruling"
+  const future = Math.min(distanceBefore(FUTURE_CUE, before), AFTER_PENALTY * distanceAfter(FUTURE_CUE, after));
+  const past = Math.min(distanceBefore(PAST_CUE, before), AFTER_PENALTY * distanceAfter(PAST_CUE, after));
+  if (future === Infinity && past === Infinity) return 'nearest';
+  return future < past ? 'future' : 'past';
+}
+
+/** "announced" is a past cue; "planned" and the participle in "will be held" are not. */
+function isCue(pattern: RegExp, text: string, m: RegExpExecArray): boolean {
+  if (pattern !== PAST_CUE) return true;
+  if (NOT_PAST_ED.has(m[0]) || PASSIVE_AUXILIARY.test(text.slice(Math.max(0, m.index - 7), m.index))) return false;
+  // "were planning to", "was due to": a past form that looks ahead.
+  return !((m[0] === 'was' || m[0] === 'were') && LOOKING_AHEAD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)));
+}
+
+const LOOKING_AHEAD = /^\s+(?:planning|going|expected|scheduled|due|set|about|to)\b/;
+
+const PASSIVE_AUXILIARY = /\b(?:be|been|being)\s+$/;
+
+/** Characters between the end of the last cue and the end of `text`. */
+function distanceBefore(pattern: RegExp, text: string): number {
+  let best = Infinity;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (isCue(pattern, text, m)) best = text.length - (m.index + m[0].length);
+  return best;
+}
+
+/** Characters between the start of `text` and the first cue in it. */
+function distanceAfter(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (isCue(pattern, text, m)) return m.index;
+  return Infinity;
+}
+
+const ABBREVIATION = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|Inc|Corp|Co|Ltd|vs|U\.S|U\.N))$/;
+
+/** The sentence holding [start, end): bounded by sentence ends that are not abbreviations, and by line breaks. */
+function sentenceAround(text: string, start: number, end: number): { from: number; to: number } {
+  let from = Math.max(0, start - 300);
+  for (let i = start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      from = i + 1;
+      break;
+    }
+    if ((c === 46 || c === 33 || c === 63) && isSpaceAt(text, i + 1) && !(c === 46 && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i)))) {
+      from = i + 1;
+      break;
+    }
+  }
+  let to = Math.min(text.length, end + 200);
+  for (let i = end; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      to = i;
+      break;
+    }
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpaceAt(text, i + 1)) && !(c === 46 && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i)))) {
+      to = i;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+}

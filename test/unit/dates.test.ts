@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { findDates } from '../../server/src/analysis/dates';
+import { expandTwoDigitYear, formatWeek, isoWeek, weekdayRelativeTo, yearOfRecurring } from '../../server/src/analysis/timex';
+
+/** The dates found in `text` as "text → value" strings, in order. */
+function dates(text: string, published: string): string[] {
+  return findDates(text, published).map((d) => `${d.text} → ${d.value}`);
+}
+
+function valueOf(text: string, phrase: string, published: string): string | undefined {
+  const found = findDates(text, published).find((d) => d.text === phrase);
+  return found?.value;
+}
+
+describe('findDates: explicit calendar dates', () => {
+  const published = '2022-03-03';
+
+  it('reads month-day-year, day-month-year and ISO dates with their offsets', () => {
+    const text = 'The treaty, signed on March 3, 2022, replaced one from 3 March 1998 and a draft dated 2021-11-30.';
+    const found = findDates(text, published);
+    assert.deepEqual(
+      found.map((d) => [d.text, d.value, d.resolution]),
+      [
+        ['March 3, 2022', '2022-03-03', 'explicit'],
+        ['3 March 1998', '1998-03-03', 'explicit'],
+        ['2021-11-30', '2021-11-30', 'explicit'],
+      ],
+    );
+    for (const d of found) assert.equal(text.slice(d.start, d.end), d.text);
+  });
+
+  it('keeps a weekday written with the date in the span', () => {
+    assert.deepEqual(dates('The paper said in an editorial on Monday, Oct. 26, 1998, that the law was clear.', published), [
+      'Monday, Oct. 26, 1998 → 1998-10-26',
+    ]);
+  });
+
+  it('tags a month with a year at month granularity, and a bare year', () => {
+    assert.deepEqual(dates('The plant closed in July 1997 and reopened in 2021.', published), ['July 1997 → 1997-07', '2021 → 2021']);
+  });
+
+  it('takes the year of a month and day from the publication date, preferring the recent past', () => {
+    assert.equal(valueOf('The rocket was rolled out on Nov. 25, engineers said.', 'Nov. 25', '2023-01-07'), '2022-11-25');
+    assert.equal(valueOf('The hearing is set for Feb. 10.', 'Feb. 10', '2023-01-07'), '2023-02-10');
+    const found = findDates('The launch slipped to March 3.', published)[0];
+    assert.equal(found.resolution, 'year-inferred');
+  });
+
+  it('tags both days of "April 24 and 25"', () => {
+    assert.deepEqual(dates('Leaders meet on April 24 and 25 in the capital.', '2022-02-10'), ['April 24 → 2022-04-24', '25 → 2022-04-25']);
+  });
+
+  it('does not take counts, money or the modal "may" for dates', () => {
+    assert.deepEqual(dates('Ninety-six countries, seven astronauts and $2,000 may be involved, and 1,998 people signed.', published), []);
+  });
+});
+
+describe('findDates: weekdays', () => {
+  it('resolves an unmarked weekday in a past-tense sentence to the latest such day, not crossing the publication date', () => {
+    // Published Monday 2 January 2023.
+    assert.equal(valueOf('The agency said on Friday that the probe was lost.', 'Friday', '2023-01-02'), '2022-12-30');
+  });
+
+  it('leaves "on" outside the span and resolves the publication day itself', () => {
+    const found = findDates('Russia on Thursday announced that it was ending the joint experiments.', '2022-03-03');
+    assert.deepEqual(found.map((d) => [d.text, d.value, d.resolution]), [['Thursday', '2022-03-03', 'weekday']]);
+  });
+
+  it('resolves "last Sunday" and "next Monday" across a month end', () => {
+    // Published Tuesday 1 March 2022.
+    const text = 'The crew returned last Sunday and will fly again next Monday.';
+    assert.deepEqual(dates(text, '2022-03-01'), ['last Sunday → 2022-02-27', 'next Monday → 2022-03-07']);
+  });
+
+  it('looks ahead for a weekday in a future-tense sentence', () => {
+    assert.equal(valueOf('The minister will travel to Nairobi on Thursday.', 'Thursday', '2022-03-01'), '2022-03-03');
+    assert.equal(valueOf('Protesters planned a march on Saturday.', 'Saturday', '2022-12-29'), '2022-12-31');
+  });
+
+  it('looks back across a year end', () => {
+    assert.equal(valueOf('Officials said Wednesday that the talks had failed.', 'Wednesday', '2023-01-02'), '2022-12-28');
+  });
+
+  it('marks a weekday with a part of the day', () => {
+    assert.equal(valueOf('The blast hit the embassy Friday morning, police said.', 'Friday morning', '2022-03-05'), '2022-03-04TMO');
+  });
+
+  it('resolves a clock time to its day', () => {
+    assert.deepEqual(dates('The deadline was extended until 9 a.m. EST Tuesday.', '2022-03-07'), ['9 a.m. EST Tuesday → 2022-03-08T09:00']);
+    assert.deepEqual(dates('The blast came at about 10:35 a.m. on the busy street.', '2022-03-07'), ['10:35 a.m. → 2022-03-07T10:35']);
+  });
+});
+
+describe('findDates: dates relative to the publication date', () => {
+  const published = '2022-03-03'; // a Thursday in ISO week 9
+
+  it('resolves days', () => {
+    assert.deepEqual(dates('Yesterday the council met; today it votes; tomorrow it adjourns.', published), [
+      'Yesterday → 2022-03-02',
+      'today → 2022-03-03',
+      'tomorrow → 2022-03-04',
+    ]);
+  });
+
+  it('resolves weeks, months and years at their own granularity', () => {
+    const text = 'The probe was launched last week, the report is due next month, and costs rose this year.';
+    assert.deepEqual(dates(text, published), ['last week → 2022-W08', 'next month → 2022-04', 'this year → 2022']);
+  });
+
+  it('leaves "earlier" out of "earlier this month", as TimeML does', () => {
+    assert.deepEqual(dates('The mission was delayed earlier this month.', published), ['this month → 2022-03']);
+  });
+
+  it('resolves "N units ago"', () => {
+    assert.deepEqual(dates('The station was hit two weeks ago; the treaty was signed a decade ago.', published), [
+      'two weeks ago → 2022-W07',
+      'a decade ago → 2012',
+    ]);
+  });
+
+  it('crosses a year end for "last week" and "last month"', () => {
+    assert.deepEqual(dates('The report came out last week and the fire was last month.', '2021-01-06'), [
+      'last week → 2020-W53',
+      'last month → 2020-12',
+    ]);
+  });
+});
+
+describe('findDates: decades, quarters, seasons, fiscal years, references', () => {
+  const published = '2022-03-03';
+
+  it('normalises decades and two-digit years', () => {
+    assert.deepEqual(dates("Budgets grew in the 1990s and shrank in the early '80s.", published), ['1990s → 199X', "early '80s → 198X"]);
+  });
+
+  it('resolves quarters and fiscal years', () => {
+    assert.deepEqual(dates('Profit rose in the third quarter of 2021 and in fiscal 1999.', published), [
+      'the third quarter of 2021 → 2021-Q3',
+      'fiscal 1999 → FY1999',
+    ]);
+    assert.equal(valueOf('Sales fell in the fourth quarter, the company said.', 'the fourth quarter', published), '2021-Q4');
+  });
+
+  it('resolves seasons', () => {
+    assert.equal(valueOf('The crew will launch in the summer.', 'summer', published), '2022-SU');
+    assert.equal(valueOf('He was shot last fall.', 'last fall', published), '2021-FA');
+  });
+
+  it('tags holidays on their real dates', () => {
+    assert.equal(valueOf('The boy was rescued on Thanksgiving Day.', 'Thanksgiving Day', '2023-01-10'), '2022-11-24');
+    assert.equal(valueOf('Pilgrims gathered for Easter.', 'Easter', '2022-04-20'), '2022-04-17');
+  });
+
+  it('tags "now" contrasting with another time as PRESENT_REF, but not "will now" or a sentence-opening "Now,"', () => {
+    assert.deepEqual(dates('For now, the embassy works from a hotel.', published), ['now → PRESENT_REF']);
+    assert.deepEqual(dates('The experiments will now be conducted independently.', published), []);
+    assert.deepEqual(dates('Now, the agency says, the plan has changed.', published), []);
+  });
+
+  it('tags the future as FUTURE_REF', () => {
+    assert.deepEqual(dates('Nobody knows what the future holds.', published), ['the future → FUTURE_REF']);
+  });
+
+  it('does not tag durations or sets', () => {
+    assert.deepEqual(dates('The talks lasted three years and the crew trains every week, for two weeks at a time.', published), []);
+  });
+});
+
+describe('timex calendar helpers', () => {
+  it('puts 2021-01-03 in ISO week 53 of 2020 and 2022-03-03 in week 9', () => {
+    assert.deepEqual(isoWeek({ year: 2021, month: 1, day: 3 }), { year: 2020, week: 53 });
+    assert.equal(formatWeek({ year: 2022, month: 3, day: 3 }), '2022-W09');
+    assert.equal(formatWeek({ year: 2024, month: 12, day: 30 }), '2025-W01');
+  });
+
+  it('finds weekdays relative to a day in each direction', () => {
+    const monday = { year: 2023, month: 1, day: 2 };
+    assert.deepEqual(weekdayRelativeTo(monday, 5, 'past'), { year: 2022, month: 12, day: 30 });
+    assert.deepEqual(weekdayRelativeTo(monday, 5, 'future'), { year: 2023, month: 1, day: 6 });
+    assert.deepEqual(weekdayRelativeTo(monday, 1, 'past', true), { year: 2022, month: 12, day: 26 });
+  });
+
+  it('places a yearly day in the right year', () => {
+    const reference = { year: 2022, month: 1, day: 15 };
+    assert.equal(yearOfRecurring(reference, 12, 20, 'past'), 2021);
+    assert.equal(yearOfRecurring(reference, 12, 20, 'future'), 2022);
+    assert.equal(yearOfRecurring(reference, 2, 1, 'nearest'), 2022);
+  });
+
+  it('expands two-digit years towards the reference year', () => {
+    assert.equal(expandTwoDigitYear(98, 2022), 1998);
+    assert.equal(expandTwoDigitYear(21, 2022), 2021);
+  });
+});
+
+describe('findDates: more forms', () => {
+  it('reads an apostrophe year after a preposition', () => {
+    assert.deepEqual(dates("The base has been empty since '98.", '2022-03-03'), ["'98 → 1998"]);
+  });
+
+  it('reads decade words and ordinal centuries', () => {
+    assert.deepEqual(dates('The program began in the sixties and ended in the 20th century.', '2022-03-03'), [
+      'sixties → 196X',
+      'the 20th century → 19',
+    ]);
+  });
+
+  it('resolves "that same day" and "later that year" to the date they point back to', () => {
+    assert.deepEqual(dates('He left in June 1998 and returned later that year.', '2000-01-28'), ['June 1998 → 1998-06', 'later that year → 1998']);
+    assert.deepEqual(dates('The bridge was closed that same day.', '2022-03-03'), []);
+  });
+
+  it('anchors "the week of" and "the day before" on the date that follows', () => {
+    assert.deepEqual(dates('A hearing is planned for the week of March 6.', '2000-02-24'), ['the week of March 6 → 2000-W10']);
+    assert.deepEqual(dates('Talks stalled the day before last Tuesday.', '2000-02-24'), ['the day before last Tuesday → 2000-02-21']);
+  });
+});
