@@ -154,6 +154,7 @@ describe('date descriptions', function () {
     assert.equal(describeTimexValue('2022-W09'), 'week 9 of 2022 (28 Feb – 6 Mar)');
     assert.equal(describeTimexValue('2020-W53'), 'week 53 of 2020 (28 Dec – 3 Jan)');
     assert.equal(describeTimexValue('199'), 'the 1990s');
+    assert.equal(describeTimexValue('199X'), 'the 1990s');
     assert.equal(describeTimexValue('PAST_REF'), 'the past');
   });
 

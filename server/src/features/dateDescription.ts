@@ -24,8 +24,8 @@ export function describeTimexValue(value: string): string {
   if ((m = /^(\d{4})-H(\d)$/.exec(value))) return `${m[2] === '1' ? 'first' : 'second'} half of ${m[1]}`;
   if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
   if ((m = /^(\d{4})$/.exec(value))) return `the year ${m[1]}`;
-  if ((m = /^(\d{3})$/.exec(value))) return `the ${m[1]}0s`;
-  if ((m = /^(\d{2})$/.exec(value))) return `the ${+m[1] + 1}th century`;
+  if ((m = /^(\d{3})X?$/.exec(value))) return `the ${m[1]}0s`;
+  if ((m = /^(\d{2})(?:XX)?$/.exec(value))) return `the ${+m[1] + 1}th century`;
   return REFERENCES[value] ?? value;
 }
 

@@ -109,7 +109,7 @@ export function chronologicalKey(value: string): number {
   if ((m = /^(\d{4})-Q(\d)$/.exec(value))) return Date.UTC(+m[1], (+m[2] - 1) * 3, 1) / 86_400_000;
   if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(value))) return Date.UTC(+m[1], { SP: 2, SU: 5, FA: 8, AU: 8, WI: 11 }[m[2]] ?? 0, 1) / 86_400_000;
   if ((m = /^(\d{4})/.exec(value))) return Date.UTC(+m[1], 0, 1) / 86_400_000;
-  if ((m = /^(\d{3})$/.exec(value))) return Date.UTC(+m[1] * 10, 0, 1) / 86_400_000;
-  if ((m = /^(\d{2})$/.exec(value))) return Date.UTC(+m[1] * 100, 0, 1) / 86_400_000;
+  if ((m = /^(\d{3})X?$/.exec(value))) return Date.UTC(+m[1] * 10, 0, 1) / 86_400_000;
+  if ((m = /^(\d{2})(?:XX)?$/.exec(value))) return Date.UTC(+m[1] * 100, 0, 1) / 86_400_000;
   return value === 'PAST_REF' ? 1e9 : value === 'PRESENT_REF' ? 1e9 + 1 : 1e9 + 2;
 }

@@ -117,14 +117,17 @@ function withoutOverlaps(sorted: readonly TokenSegment[]): TokenSegment[] {
 function cutAround(quotes: readonly TokenSegment[], mentions: readonly TokenSegment[]): TokenSegment[] {
   const out: TokenSegment[] = [];
   let m = 0;
+  // A mention may run past the end of its quote into the next one; no quote piece may start before it ends.
+  let mentionsEnd = 0;
   for (const quote of quotes) {
     while (m < mentions.length && mentions[m].end <= quote.start) out.push(mentions[m++]);
-    let cursor = quote.start;
+    let cursor = Math.max(quote.start, mentionsEnd);
     while (m < mentions.length && mentions[m].start < quote.end) {
       const mention = mentions[m++];
       if (mention.start > cursor) out.push({ ...quote, start: cursor, end: mention.start });
       out.push(mention);
       cursor = Math.max(cursor, mention.end);
+      mentionsEnd = mention.end;
     }
     if (cursor < quote.end) out.push({ ...quote, start: cursor, end: quote.end });
   }
