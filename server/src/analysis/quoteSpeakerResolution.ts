@@ -1,0 +1,267 @@
+/**
+ * What a quote's speaker mention stands for. A named agency resolves to its canonical name, a person
+ * to the full name of their first mention ("Rogozin" → "Dmitry Rogozin"); "it" and descriptions like
+ * "the agency" resolve to the nearest agency mentioned before; "he", "she" and "the spokesman" to the
+ * nearest person named before. Person names come from a cheap capitalisation pattern per paragraph.
+ */
+import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from './annotation';
+import { isCueWord } from './speakers';
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  /** The name without title: "Dmitry Rogozin", "Burman". */
+  name: string;
+}
+
+const TITLE_WORDS =
+  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Hon|Amb|President|Vice|Prime|Minister|Secretary|Senator|Governor|Mayor|Judge|Justice|Chancellor|Ambassador|Chief|Director|Chairman|Chairwoman|Representative|Congressman|Congresswoman|Pope|King|Queen|Prince|Princess|Sheikh|Sir|Dame|Lord|Lady|General|Admiral|Colonel|Captain|Sergeant|Commissioner|Attorney|Speaker|Leader|Former|Retired|Democratic|Republican|Rabbi|Father|Sister|Brother|Saint|St|Democrat|Independent|Engineer|Inspector|Officer|Detective|Coach|Doctor|Nurse|Spokesman|Spokeswoman|Professor|Dean|Bishop|Cardinal|Deputy|Manager|Agent|Sheriff|Trooper|Corporal|Private|Pastor|Reverend|Dr';
+const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`);
+/** Lower-case roles written before a name: "Roscosmos chief Dmitry Rogozin", "spokesman John Kirby". */
+const ROLE_BEFORE_NAME = /(?:^|\s)(?:chief|spokesman|spokeswoman|spokesperson|director|head|administrator|astronaut|cosmonaut|minister|secretary|senator|governor|president|adviser|advisor|aide|official|economist|analyst|professor|lawyer|attorney|chairman|founder|leader|manager|commander|judge|nominee|candidate)\s+$/;
+/** Runs of two or more capitalised words (with initials and name particles) — candidate names. */
+const CAPITALISED_RUN = /\p{Lu}[^\s,;:!?()[\]"“”]*(?:[ \t]+(?:\p{Lu}[^\s,;:!?()[\]"“”]*|(?:de|van|von|bin|al|da|del|di|le|la)(?=[ \t]+\p{Lu})))+/gu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’\-]*\p{Ll}[\p{L}\p{M}'’\-]*|\p{Lu}\.|de|van|von|bin|al|da|del|di|le|la)$/u;
+
+/** Capitalised words that start sentences or name things other than people. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'The A An In On At But And Or Of For To From By With As It He She They We I You This That These Those When Where While After Before ' +
+    'If Then There Here His Her Its Their Our My Your Some Many Most All Both Each Every No Not Yes So Yet Still Also Meanwhile However ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'Center Centre Agency Administration Department Ministry Office Organization Organisation Association Union Party Committee Council Court ' +
+    'House Senate Congress Parliament Station Space News Times Post Journal Press Company Corporation Corp Inc Group Bank Fund Foundation ' +
+    'Institute University College School Board Commission Service Services Force Forces Army Navy Republic States Kingdom Nations United ' +
+    'Street Avenue River Mountain Island Airport Hospital Church Museum Street Road Square Park Tower Bridge Hall Club League Cup Prize ' +
+    'American Russian German British French Chinese European Ukrainian International National Federal State Democratic Republican ' +
+    'North South East West New Old Great White Black Red Green Blue Twitter Facebook Instagram Google Apple Microsoft Amazon ' +
+    'God Christmas Easter Internet Web Read Image Photo Video Editor Correction Update Related'
+  ).split(' '),
+);
+
+export function findPersonMentions(paragraph: string): PersonMention[] {
+  const found: PersonMention[] = [];
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let m = CAPITALISED_RUN.exec(paragraph); m; m = CAPITALISED_RUN.exec(paragraph)) {
+    const words = m[0].split(/[ \t]+/);
+    let start = m.index;
+    let titled = ROLE_BEFORE_NAME.test(paragraph.slice(Math.max(0, start - 16), start));
+    let first = 0;
+    while (first < words.length && (NOT_NAME_WORDS.has(words[first]) || TITLE.test(words[first]))) {
+      if (TITLE.test(words[first])) titled = true;
+      start = skipSpaces(paragraph, start + words[first].length);
+      first++;
+    }
+    let last = first;
+    while (last < words.length && NAME_WORD.test(words[last]) && !NOT_NAME_WORDS.has(words[last])) last++;
+    // Trailing periods of a sentence end are not part of the name.
+    const nameWords = words.slice(first, last).map((w, i, all) => (i === all.length - 1 && w.length > 2 ? w.replace(/\.$/, '') : w));
+    if (nameWords.length === 0 || nameWords.length > 3 || (nameWords.length < 2 && !titled)) continue;
+    if (last < words.length && first === 0 && nameWords.length < 2) continue;
+    const name = nameWords.join(' ');
+    const end = start + paragraph.slice(start).indexOf(nameWords[nameWords.length - 1]) + nameWords[nameWords.length - 1].length;
+    // Capitalised word pairs name places and things too; a person has a title or speaks.
+    if (!titled && !speaksAfter(paragraph, end)) continue;
+    found.push({ start, end, name });
+  }
+  return found;
+}
+
+/** `Name said`, `Name also told`, `Name, a senator, said`: a cue verb follows the name. */
+function speaksAfter(paragraph: string, end: number): boolean {
+  let rest = paragraph.slice(end, end + 120);
+  const appositive = /^,[^,.;:!?]{1,80},/.exec(rest);
+  if (appositive) rest = rest.slice(appositive[0].length);
+  const words = rest.split(/[^\p{L}]+/u).filter(Boolean).slice(0, 2);
+  return words.some((w) => /^\p{Ll}/u.test(w) && isCueWord(w));
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+type Referent = 'agency' | 'person' | 'none' | 'named';
+
+const AGENCY_DESCRIPTION = /^(?:the|its|this)\s+(?:[\p{L}-]+\s+){0,2}(?:agency|company|ministry|department|organi[sz]ation|corporation|government|administration|office|group|firm|centre|center|institute|body|board|committee|council|campaign|network|bank|union|party|court|commission|service|authority|regulator|operator|broadcaster|newspaper|outlet|station|team|club|state corporation|corporation)$/iu;
+const PERSON_DESCRIPTION = /^(?:the|a|an|his|her|its|their)?\s*(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|senator|president|minister|secretary|governor|mayor|chief|director|head|chairman|chairwoman|administrator|astronaut|cosmonaut|candidate|nominee|congressman|congresswoman|lawmaker|leader|founder|ceo|executive|adviser|advisor|aide|ambassador|general|commander|judge|lawyer|attorney|prosecutor|economist|analyst|professor|scientist|researcher|expert|manager|coach|author|father|mother|man|woman)$/iu;
+
+function referentOf(mention: string): Referent {
+  const lower = mention.toLowerCase();
+  if (lower === 'he' || lower === 'she') return 'person';
+  if (lower === 'it') return 'agency';
+  if (lower === 'they' || lower === 'we' || lower === 'i' || lower === 'you') return 'none';
+  if (AGENCY_DESCRIPTION.test(mention)) return 'agency';
+  if (PERSON_DESCRIPTION.test(mention) && !/\p{Lu}/u.test(mention.replace(/^\p{Lu}/u, ''))) return 'person';
+  if (/\p{Lu}/u.test(mention.replace(/^(?:the|a|an)\s+/i, '')) && !/^(?:the|a|an)\s+\p{Ll}/iu.test(mention)) return 'named';
+  return 'none';
+}
+
+const ROLE_THEN_NAME = /\b(?:spokes(?:man|woman|person)|secretary|chief|director|head|minister|president|chairman|chairwoman|administrator|official|adviser|advisor|aide|executive|manager|senator|governor|mayor|ambassador|commander|leader|founder|CEO)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+
+/** Fills `resolved` on every quote (sorted by start) that has a speaker. */
+export function resolveSpeakers(
+  text: string,
+  quotes: QuoteAnnotation[],
+  agencyList: readonly AgencyAnnotation[],
+  detectedPersons: readonly PersonMention[],
+): void {
+  const agencies = isSortedByStart(agencyList) ? agencyList : [...agencyList].sort((a, b) => a.start - b.start);
+  const persons = [...detectedPersons];
+  const fullNames = new Map<string, string>(); // last word → first full name mentioned
+  const remember = (name: string) => {
+    const last = name.split(/\s+/).pop()!.toLowerCase();
+    const known = fullNames.get(last);
+    if (!known || (known.split(/\s+/).length === 1 && name.includes(' '))) fullNames.set(last, name);
+  };
+  // First mentions decide full names; detected persons come in document order.
+  for (const p of persons) remember(p.name);
+
+  for (const quote of quotes) {
+    const speaker = quote.speaker;
+    if (!speaker) continue;
+    if (quote.kind === 'post') {
+      quote.resolved = resolvePost(speaker, agencies);
+      continue;
+    }
+    // "White House press secretary Josh Earnest" is the person, not the agency he speaks for.
+    const titledPerson = ROLE_THEN_NAME.exec(speaker.text);
+    const inside = titledPerson ? null : agencyWithin(speaker, agencies);
+    if (inside) {
+      quote.resolved = inside.canonical;
+      continue;
+    }
+    switch (referentOf(speaker.text)) {
+      case 'agency':
+        quote.resolved = (nearestSubjectAgency(text, agencies, speaker.start) ?? nearestBefore(agencies, speaker.start))?.canonical ?? null;
+        break;
+      case 'person': {
+        const person = nearestBefore(persons, speaker.start);
+        quote.resolved = person ? fullNames.get(lastWord(person.name)) ?? person.name : null;
+        break;
+      }
+      case 'named': {
+        const name = personName(speaker.text);
+        if (!name) break;
+        const full = fullNames.get(lastWord(name));
+        quote.resolved = full && full.length >= name.length ? full : name;
+        if (!full) remember(name);
+        persons.splice(insertionIndex(persons, speaker.start), 0, { start: speaker.start, end: speaker.end, name });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+function insertionIndex(items: readonly PersonMention[], start: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isSortedByStart(items: readonly { start: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i - 1].start > items[i].start) return false;
+  return true;
+}
+
+function lastWord(name: string): string {
+  return name.split(/\s+/).pop()!.toLowerCase();
+}
+
+/** The trailing run of capitalised words without titles: "Roscosmos chief Dmitry Rogozin" → "Dmitry Rogozin". */
+function personName(mention: string): string | null {
+  const words = mention.replace(/\s*\([^)]*\)\s*$/, '').split(/[\s,]+/).filter(Boolean);
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (!/^\p{Lu}/u.test(w) || TITLE.test(w.replace(/\.$/, '')) || NOT_NAME_WORDS.has(w)) break;
+    kept.unshift(w);
+  }
+  if (kept.length === 0) return null;
+  const name = kept.join(' ');
+  // Transcript labels are in capitals: "PENCE" → "Pence".
+  return name === name.toUpperCase() && name.length > 3 ? name.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : name;
+}
+
+function agencyWithin(span: TextSpan, agencies: readonly AgencyAnnotation[]): AgencyAnnotation | null {
+  let best: AgencyAnnotation | null = null;
+  for (let i = firstEndingAfter(agencies, span.start); i < agencies.length && agencies[i].start < span.end; i++) {
+    const a = agencies[i];
+    if (a.end > span.start && (!best || a.end - a.start > best.end - best.start)) best = a;
+  }
+  return best;
+}
+
+/** Index of the first agency that starts at or after `offset` minus a margin; agencies are sorted by start. */
+function firstEndingAfter(agencies: readonly AgencyAnnotation[], offset: number): number {
+  let lo = 0;
+  let hi = agencies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (agencies[mid].start < offset - 200) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last item (sorted by start) that ends at or before `offset`. */
+function nearestBefore<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | null {
+  for (let i = nearestIndexBefore(items, offset), steps = 0; i >= 0 && steps < 16; i--, steps++) if (items[i].end <= offset) return items[i];
+  return null;
+}
+
+/** Index of the last item starting before `offset`, or -1. */
+function nearestIndexBefore(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const PREPOSITION_BEFORE = /\b(?:by|of|with|to|from|for|in|on|at|against|about|into|over|under|between|among|than|like)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/iu;
+
+/**
+ * The nearest agency before `offset` that can be what "it" or "the agency" points back to: one that
+ * is not the object of a preposition ("the decisions taken by the DLR Executive Board").
+ */
+function nearestSubjectAgency(text: string, agencies: readonly AgencyAnnotation[], offset: number): AgencyAnnotation | null {
+  for (let i = nearestIndexBefore(agencies, offset), steps = 0; i >= 0 && steps < 12; i--, steps++) {
+    const candidate = agencies[i];
+    if (candidate.end > offset) continue;
+    if (!PREPOSITION_BEFORE.test(text.slice(Math.max(0, candidate.start - 60), candidate.start))) return candidate;
+  }
+  return null;
+}
+
+/** A post's account: an agency named in it, else one whose name or acronym matches the handle, else the display name. */
+function resolvePost(account: TextSpan, agencies: readonly AgencyAnnotation[]): string {
+  const inside = agencyWithin(account, agencies);
+  if (inside) return inside.canonical;
+  const handle = /@(\w+)/.exec(account.text)?.[1] ?? '';
+  const key = normaliseHandle(handle);
+  for (const a of agencies) {
+    for (const name of [a.canonical, a.acronym, a.text]) {
+      if (name && normaliseHandle(name) === key) return a.canonical;
+    }
+  }
+  return account.text.replace(/\s*\(@\w+\)\s*$/, '').trim() || handle;
+}
+
+/** "DLR_en" → "dlr", "Roscosmos" → "roscosmos": accounts add language suffixes and underscores. */
+function normaliseHandle(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/_(?:en|de|fr|es|ru|it|ja|zh|eng|english|intl|news|official)$/, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}

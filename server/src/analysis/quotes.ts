@@ -1,0 +1,259 @@
+/**
+ * Quoted statements: per paragraph, the quotation-mark pairs (quoteScanner.ts) merged into statements
+ * and attributed to speakers (speakers.ts); at document level, quotes that run over several paragraphs
+ * are joined, pasted social-media posts are added (embeddedPosts.ts) and speaker mentions are resolved
+ * to the agency or person they stand for (quoteSpeakerResolution.ts).
+ */
+import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from './annotation';
+import { findPostSignature, findEmbeddedPosts, type PostSignature } from './embeddedPosts';
+import type { Paragraph } from './paragraphs';
+import { findPersonMentions, resolveSpeakers, type PersonMention } from './quoteSpeakerResolution';
+import { scanQuotes, type QuotePair } from './quoteScanner';
+import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
+import { attributeQuotes, isCueWord, type Attribution } from './speakers';
+
+/** A quote of one paragraph, offsets relative to the paragraph. */
+export interface LocalQuote {
+  start: number;
+  end: number;
+  kind: 'direct' | 'partial';
+  attribution: Attribution | null;
+}
+
+/** What one paragraph contributes; offsets relative to the paragraph. Opaque outside this module. */
+export interface ParagraphQuotes {
+  /** Complete quotes, in order. */
+  quotes: LocalQuote[];
+  /** A quote opened and not closed in this paragraph (it runs to the paragraph's end), if any. */
+  openTail: LocalQuote | null;
+  /** The mark the paragraph starts with, so it may continue an open quote of the previous one; or null. */
+  opensWithMark: string | null;
+  /** The mark that opened `openTail`. */
+  openTailMark: string | null;
+  /** If `openTail`'s mark turns out stray (no paragraph continues it): the quotes after it, paired without it. */
+  quotesAfterStrayMark: LocalQuote[];
+  /** The paragraph ends in a colon after a cue ("He said:"): an introduction for a quote in the next one. */
+  introduces: Attribution | null;
+  /** `— Name (@handle) Month D, YYYY` closing the paragraph. */
+  postSignature: PostSignature | null;
+  persons: PersonMention[];
+  /** Ends with sentence punctuation, a link, a hashtag or an emoji (as post text does), not like a headline. */
+  endsLikePostText: boolean;
+}
+
+export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
+  const scan = scanQuotes(paragraph);
+  const pairs = mergeFragments(paragraph, scan.pairs.filter((p) => !isMarkupAttribute(paragraph, p) && !namesSomething(paragraph, p)));
+  const spans: Array<{ start: number; end: number }> = pairs.map((p) => ({ start: p.start, end: p.end }));
+  const tail = scan.unclosedOpen ? { start: scan.unclosedOpen.start, end: paragraph.length } : null;
+  if (tail) spans.push(tail);
+  const attributions = attributeQuotes(paragraph, spans);
+  const quotes: LocalQuote[] = pairs.map((p, i) => ({ start: p.start, end: p.end, kind: kindOf(paragraph, p), attribution: attributions[i] }));
+  const openTail: LocalQuote | null = tail ? { ...tail, kind: 'direct', attribution: attributions[attributions.length - 1] } : null;
+  let quotesAfterStrayMark: LocalQuote[] = [];
+  if (scan.unclosedOpen && scan.unclosedOpen.pairsIfStray.length) {
+    const inner = mergeFragments(paragraph, scan.unclosedOpen.pairsIfStray);
+    const all = [...pairs, ...inner];
+    const innerAttributions = attributeQuotes(paragraph, all).slice(pairs.length);
+    quotesAfterStrayMark = inner.map((p, i) => ({ start: p.start, end: p.end, kind: kindOf(paragraph, p), attribution: innerAttributions[i] }));
+  }
+  return {
+    quotes,
+    openTail,
+    opensWithMark: scan.opensWithMark,
+    openTailMark: scan.unclosedOpen?.mark ?? null,
+    quotesAfterStrayMark,
+    introduces: introductionAtEnd(paragraph),
+    postSignature: findPostSignature(paragraph),
+    persons: findPersonMentions(paragraph),
+    endsLikePostText: endsLikePostText(paragraph),
+  };
+}
+
+const POST_TEXT_ENDING = /(?:[.!?…]["'”’)]?|https?:\/\/\S+|#\w+|\p{Extended_Pictographic}\uFE0F?|[\u{1F1E6}-\u{1F1FF}]{2})$/u;
+
+function endsLikePostText(paragraph: string): boolean {
+  // Only the end matters; testing a slice keeps the anchored pattern from scanning the whole paragraph.
+  const tail = paragraph.slice(-64);
+  return POST_TEXT_ENDING.test(tail) || /https?:\/\/\S+$/.test(paragraph.slice(-300));
+}
+
+/** A quoted title or nickname: marks around a name, not a statement. */
+function namesSomething(paragraph: string, pair: QuotePair): boolean {
+  return isQuotedTitle(paragraph, pair.start, pair.contentStart, pair.contentEnd) || isQuotedNickname(paragraph, pair.start, pair.end, pair.contentStart, pair.contentEnd);
+}
+
+/** `<tweet author="…">`: attribute values of pasted markup are not quotes. */
+function isMarkupAttribute(paragraph: string, pair: QuotePair): boolean {
+  return paragraph.charCodeAt(pair.start - 1) === 61; // =
+}
+
+/**
+ * Fragments quoted from one statement within one sentence (`was "disgusting" and "a con"`) form one
+ * quote from the first mark to the last, unless a cue or a sentence end separates them.
+ */
+function mergeFragments(paragraph: string, pairs: readonly QuotePair[]): QuotePair[] {
+  const merged: QuotePair[] = [];
+  for (const pair of pairs) {
+    const previous = merged[merged.length - 1];
+    if (previous && sameStatement(paragraph, previous, pair)) {
+      merged[merged.length - 1] = { ...previous, end: pair.end, contentEnd: pair.contentEnd };
+    } else {
+      merged.push(pair);
+    }
+  }
+  return merged;
+}
+
+const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\b(?:according|he|she|they|I|we)\b/;
+
+function sameStatement(paragraph: string, first: QuotePair, second: QuotePair): boolean {
+  const gap = paragraph.slice(first.end, second.start);
+  if (gap.length > 400 || gap.length === 0) return false;
+  const lastQuoted = paragraph.slice(Math.max(first.contentStart, first.contentEnd - 2), first.contentEnd);
+  if (/[.!?]\s*$/.test(lastQuoted)) return false;
+  return !SEPARATING_GAP.test(gap) && !gap.split(/[^\p{L}]+/u).some(isCueWord);
+}
+
+/** 'partial' when the quote sits inside the sentence's own words rather than standing as a statement. */
+function kindOf(paragraph: string, pair: QuotePair): 'direct' | 'partial' {
+  let i = pair.start - 1;
+  while (i >= 0 && (paragraph.charCodeAt(i) === 32 || paragraph.charCodeAt(i) === 0xa0)) i--;
+  if (i < 0) return 'direct';
+  const before = paragraph[i];
+  if (before === ':' || before === ',' || /[.!?"”'’\n—–-]/.test(before)) return 'direct';
+  return 'partial';
+}
+
+/** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
+function introductionAtEnd(paragraph: string): Attribution | null {
+  if (!paragraph.endsWith(':')) return null;
+  const lineStart = Math.max(paragraph.lastIndexOf('.', paragraph.length - 2) + 1, 0);
+  const found = attributeQuotes(paragraph, [{ start: paragraph.length, end: paragraph.length }])[0];
+  return found && found.speaker.start >= lineStart ? found : null;
+}
+
+/** Document-level pass: joins multi-paragraph quotes, adds embedded posts, resolves speakers. */
+export function assembleQuotes(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  locals: readonly ParagraphQuotes[],
+  agencies: readonly AgencyAnnotation[],
+): QuoteAnnotation[] {
+  const out: QuoteAnnotation[] = [];
+  const persons: PersonMention[] = [];
+  let skipFirstOf = -1; // paragraph whose first quote was absorbed into a multi-paragraph quote
+  for (let i = 0; i < locals.length; i++) {
+    const local = locals[i];
+    const offset = paragraphs[i].start;
+    for (const p of local.persons) persons.push({ ...p, start: p.start + offset, end: p.end + offset });
+    local.quotes.forEach((q, qi) => {
+      if (qi === 0 && skipFirstOf === i) return;
+      let attribution = q.attribution;
+      let attributionOffset = offset;
+      if (!attribution && qi === 0 && q.start === 0 && i > 0 && locals[i - 1].introduces) {
+        attribution = locals[i - 1].introduces;
+        attributionOffset = paragraphs[i - 1].start;
+      }
+      const annotation = toAnnotation(text, offset + q.start, offset + q.end, q.kind, attribution, attributionOffset);
+      if (!attribution && qi === 0 && q.start === 0 && i > 0) continueFromPreviousParagraph(annotation, out, paragraphs[i - 1]);
+      out.push(annotation);
+    });
+    if (local.openTail) {
+      const joined = joinContinuation(locals, i);
+      const start = offset + local.openTail.start;
+      // Prefer the attribution after the closing mark ("…," she said), then the one before the opening.
+      let attribution: Attribution | null = null;
+      let attributionOffset = offset;
+      if (joined) {
+        const closing = locals[joined.paragraph].quotes[0];
+        if (closing.attribution && closing.attribution.route !== 'continuation') {
+          attribution = closing.attribution;
+          attributionOffset = paragraphs[joined.paragraph].start;
+        }
+      }
+      if (!attribution && local.openTail.attribution) attribution = local.openTail.attribution;
+      if (!attribution && local.openTail.start === 0 && i > 0 && locals[i - 1].introduces) {
+        attribution = locals[i - 1].introduces;
+        attributionOffset = paragraphs[i - 1].start;
+      }
+      if (!joined) {
+        // Nothing continues the quote: the mark was stray, and the quotes after it stand on their own.
+        for (const q of local.quotesAfterStrayMark) out.push(toAnnotation(text, offset + q.start, offset + q.end, q.kind, q.attribution, offset));
+        continue;
+      }
+      const end = paragraphs[joined.paragraph].start + joined.end;
+      out.push(toAnnotation(text, start, end, 'direct', attribution, attributionOffset));
+      // The paragraphs in between are inside the quote; the closing one's other quotes come next.
+      for (let k = i + 1; k < joined.paragraph; k++) {
+        for (const p of locals[k].persons) persons.push({ ...p, start: p.start + paragraphs[k].start, end: p.end + paragraphs[k].start });
+      }
+      skipFirstOf = joined.paragraph;
+      i = joined.paragraph - 1;
+    }
+  }
+  const posts = findEmbeddedPosts(text, paragraphs, locals);
+  const headlineEnd = paragraphs.length > 1 && paragraphs[0].start === firstTextOffset(text) && isHeadline(paragraphs[0].text) ? paragraphs[0].end : -1;
+  const kept = out.filter((q) => (q.start >= headlineEnd || isHeadlineStatement(q)) && !posts.some((p) => p.start <= q.start && q.end <= p.end));
+  const quotes = posts.length ? [...kept, ...posts] : kept;
+  quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+  resolveSpeakers(text, quotes, agencies, persons);
+  return quotes;
+}
+
+function firstTextOffset(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/** Headlines quote in single marks; a double-quoted, attributed quote in one is a statement still. */
+function isHeadlineStatement(quote: QuoteAnnotation): boolean {
+  return quote.cue !== null && !/^['‘‚‹]/.test(quote.text);
+}
+
+/**
+ * A headline quotes in shorthand ('Terrifying'), a word or a phrase lifted from the story below, so
+ * its marks do not delimit a statement. A headline: the first paragraph, one short line, one sentence.
+ */
+function isHeadline(paragraph: string): boolean {
+  return paragraph.length <= 160 && !paragraph.includes('\n') && !/[.!?]["'”’]?\s+\S/.test(paragraph);
+}
+
+/**
+ * `"…," he said.` closing one paragraph and an unattributed quote opening the next: the speaker goes on.
+ * Only when the previous paragraph ends with that attributed quote and its attribution.
+ */
+function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph): void {
+  const last = earlier[earlier.length - 1];
+  if (!last || !last.speaker || last.cue === null || last.start < previous.start || previous.end - last.end > 80) return;
+  if (last.speaker.start < previous.start) return;
+  quote.speaker = { ...last.speaker };
+  quote.cue = last.cue;
+}
+
+/** Where the quote left open in paragraph `i` closes: the first quote of a later paragraph that opens with a mark. */
+function joinContinuation(locals: readonly ParagraphQuotes[], i: number): { paragraph: number; end: number } | null {
+  // Continuation paragraphs re-open with the same mark; a different one ('"' after '“') starts a new quote.
+  const mark = locals[i].openTailMark;
+  for (let j = i + 1; j < locals.length && locals[j].opensWithMark === mark; j++) {
+    const first = locals[j].quotes[0];
+    if (first && first.start === 0) return { paragraph: j, end: first.end };
+    if (!locals[j].openTail || locals[j].openTail!.start !== 0) return null;
+  }
+  return null;
+}
+
+function toAnnotation(
+  text: string,
+  start: number,
+  end: number,
+  kind: 'direct' | 'partial',
+  attribution: Attribution | null,
+  attributionOffset: number,
+): QuoteAnnotation {
+  let speaker: TextSpan | null = null;
+  if (attribution) {
+    const s = attribution.speaker.start + attributionOffset;
+    speaker = { start: s, end: s + attribution.speaker.text.length, text: attribution.speaker.text };
+  }
+  return { type: 'quote', start, end, text: text.slice(start, end), speaker, resolved: null, cue: attribution?.cue ?? null, kind };
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { annotate, type QuoteAnnotation } from '../../server/src/analysis/annotate';
+import { attributeQuotes } from '../../server/src/analysis/speakers';
+
+const CUSTOM = [{ name: 'Orbital Survey Agency', acronym: 'OSA' }, { name: 'Harbor Transit Authority' }];
+
+function quotes(text: string): QuoteAnnotation[] {
+  return annotate(text, { publicationDate: '2024-05-14', customAgencies: CUSTOM }).annotations.filter((a): a is QuoteAnnotation => a.type === 'quote');
+}
+
+/** [speaker mention, cue, resolved] of each quote. */
+function attributions(text: string): Array<[string | null, string | null, string | null]> {
+  return quotes(text).map((q) => [q.speaker?.text ?? null, q.cue, q.resolved]);
+}
+
+describe('speakers: attribution', () => {
+  it('reads "…," X said and "…," said X', () => {
+    const text = '“The tunnel will open next year,” Maria Lopez said. “We found no cracks,” said chief inspector Tom Reed.';
+    assert.deepEqual(attributions(text), [
+      ['Maria Lopez', 'said', 'Maria Lopez'],
+      ['chief inspector Tom Reed', 'said', 'Tom Reed'],
+    ]);
+  });
+
+  it('reads X said: "…" and X told reporters "…"', () => {
+    const text = 'Governor Ana Ruiz said: “Help is on the way.”\n\nThe fire chief told reporters “the blaze is contained.”';
+    assert.deepEqual(
+      attributions(text).map(([speaker, cue]) => [speaker, cue]),
+      [
+        ['Governor Ana Ruiz', 'said'],
+        ['The fire chief', 'told'],
+      ],
+    );
+  });
+
+  it('reads X said that "…" and according to X', () => {
+    const text = 'The Orbital Survey Agency said that “the probe is healthy.” According to OSA engineers, “the antenna deployed on the second try.”';
+    const found = attributions(text);
+    assert.deepEqual(found[0], ['The Orbital Survey Agency', 'said', 'Orbital Survey Agency']);
+    assert.equal(found[1][1], 'according to');
+    assert.ok(found[1][0]?.includes('OSA'));
+  });
+
+  it('reads "…" X said in a statement and an appositive before the cue', () => {
+    const text = '"We regret the delay" the Harbor Transit Authority said in a statement. "Service resumes Monday," Lee Park, a spokeswoman for the authority, said.';
+    const found = attributions(text);
+    assert.deepEqual(found[0], ['the Harbor Transit Authority', 'said', 'Harbor Transit Authority']);
+    assert.deepEqual(found[1].slice(0, 2), ['Lee Park', 'said']);
+  });
+
+  it('continues the speaker of the previous quote in the paragraph', () => {
+    const text = '“The ferry is safe,” said Captain Ines Moreau. “It passed every inspection this spring.”';
+    const found = attributions(text);
+    assert.equal(found.length, 2);
+    assert.deepEqual(found[1], found[0]);
+  });
+
+  it('continues an attribution that ends the previous sentence', () => {
+    const text = 'Repairs will take a month, Paul Grant said. “We ordered the parts yesterday.”';
+    assert.deepEqual(attributions(text), [['Paul Grant', 'said', 'Paul Grant']]);
+  });
+
+  it('carries an attribution that closes one paragraph into an unattributed quote opening the next', () => {
+    const text = '“The harbour is open again,” the port director said.\n\n“Ships are already queuing outside.”';
+    const found = attributions(text);
+    assert.equal(found.length, 2);
+    assert.deepEqual(found[1].slice(0, 2), ['the port director', 'said']);
+  });
+
+  it('reads British single quotes and an inverted cue after a clause', () => {
+    const text = "Rail services resumed on Monday. ‘We expect delays all week,’ said Priya Nair, who runs the line for the operator.";
+    assert.deepEqual(attributions(text), [['Priya Nair', 'said', 'Priya Nair']]);
+  });
+
+  it('attributes a quote introduced by a colon at the end of the previous paragraph', () => {
+    const text = 'In a letter to residents, Mayor Clara Diaz wrote:\n\n“We will rebuild the market hall before winter.”';
+    assert.deepEqual(attributions(text), [['Mayor Clara Diaz', 'wrote', 'Clara Diaz']]);
+  });
+
+  it('attributes a partial quote to the subject of its sentence', () => {
+    const text = 'The Orbital Survey Agency issued a statement on Monday and condemned “the reckless test.”';
+    assert.deepEqual(attributions(text), [['The Orbital Survey Agency', 'condemned', 'Orbital Survey Agency']]);
+  });
+
+  it('finds the mention in a transcript label and after a signature dash', () => {
+    const text = 'Transcript of the evening interview, lightly edited for length and clarity by the station.\n\nHOST: "Will you run again?"\n\n“I love this city.” ― Dana Whitfield';
+    assert.deepEqual(
+      attributions(text).map(([speaker]) => speaker),
+      ['HOST', 'Dana Whitfield'],
+    );
+  });
+
+  it('leaves a quote without attribution unattributed', () => {
+    const text = 'The slogan “Build it better” appeared on every bus.';
+    const found = quotes(text);
+    assert.ok(found.every((q) => q.speaker === null || q.speaker.text !== 'Build'));
+  });
+
+  it('gives paragraph-relative offsets for speaker mentions', () => {
+    const paragraph = '“Done,” he said.';
+    const [attribution] = attributeQuotes(paragraph, [{ start: 0, end: 7 }]);
+    assert.deepEqual(attribution?.speaker, { start: 8, end: 10, text: 'he' });
+    assert.equal(attribution?.cue, 'said');
+  });
+});
+
+describe('speakers: resolution', () => {
+  it('resolves "it" and "the agency" to the nearest agency that is not a prepositional object', () => {
+    const text = [
+      'The Orbital Survey Agency suspended its work with the Harbor Transit Authority on Tuesday.',
+      'Citing a review by the Harbor Transit Authority board, the agency said, “All joint projects are on hold.” It added that “no new contracts will be signed.”',
+    ].join('\n\n');
+    const found = quotes(text);
+    assert.deepEqual(
+      found.map((q) => [q.speaker?.text, q.resolved]),
+      [
+        ['the agency', 'Orbital Survey Agency'],
+        ['It', 'Orbital Survey Agency'],
+      ],
+    );
+  });
+
+  it('resolves "he" and "she" to the nearest person named before', () => {
+    const text = 'Transport minister Olga Petrov visited the depot on Monday.\n\n“The new trams are late,” she said.';
+    assert.deepEqual(attributions(text), [['she', 'said', 'Olga Petrov']]);
+  });
+
+  it('resolves a surname to the full name first mentioned', () => {
+    const text = 'Engineer Samuel Okafor led the inspection.\n\n“The welds held,” Okafor said.';
+    assert.deepEqual(attributions(text), [['Okafor', 'said', 'Samuel Okafor']]);
+  });
+
+  it('resolves a description like "the spokesman" to a person', () => {
+    const text = 'Daniel Brooks, who speaks for the port, said on Monday that volumes were recovering.\n\n“Cargo is moving again,” the spokesman said.';
+    assert.deepEqual(attributions(text), [['the spokesman', 'said', 'Daniel Brooks']]);
+  });
+});
