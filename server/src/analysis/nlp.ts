@@ -1,0 +1,79 @@
+/**
+ * The only module that imports compromise. Plugins and words are registered once, when the
+ * module is first loaded; nothing passes a lexicon per call, because that mutates compromise's
+ * global state. compromise is loaded lazily so that the server starts without paying for it.
+ */
+import type nlpType from 'compromise';
+
+type Nlp = typeof nlpType;
+let loaded: Nlp | undefined;
+
+export function compromise(): Nlp {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('compromise') as Nlp;
+  }
+  return loaded;
+}
+
+export type NameKind = 'person' | 'organization' | 'place' | 'other';
+
+const nameKindCache = new Map<string, NameKind>();
+const NAME_KIND_CACHE_LIMIT = 50_000;
+
+/** What compromise thinks a short capitalised phrase names, memoised because the same names recur. */
+export function classifyName(phrase: string): NameKind {
+  const cached = nameKindCache.get(phrase);
+  if (cached) return cached;
+  const doc = compromise()(phrase);
+  let kind: NameKind = 'other';
+  if (doc.people().found) kind = 'person';
+  else if (doc.organizations().found) kind = 'organization';
+  else if (doc.places().found) kind = 'place';
+  if (nameKindCache.size >= NAME_KIND_CACHE_LIMIT) nameKindCache.clear();
+  nameKindCache.set(phrase, kind);
+  return kind;
+}
+
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person']);
+
+/**
+ * Whether compromise's lexicon lists a word as a given name ("Greg", "Dmitry"): a dictionary lookup, no
+ * tagging pass, so it is cheap enough to ask for every capitalised phrase.
+ */
+export function isGivenName(word: string): boolean {
+  return hasLexiconTag(word, FIRST_NAME_TAGS);
+}
+
+const SURNAME_TAGS = new Set(['LastName', 'Person']);
+
+/** Whether compromise's lexicon lists a word as a surname or a well-known person ("Clinton", "Johnson"). */
+export function isKnownSurname(word: string): boolean {
+  return hasLexiconTag(word, SURNAME_TAGS);
+}
+
+const NAME_TAGS = new Set(['Organization', 'ProperNoun', 'Acronym', 'Place', 'Country', 'City', 'Region', 'Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName']);
+
+/** Whether compromise's lexicon knows a word as an ordinary word ("unless", "caps"), not as a name or acronym. */
+export function isDictionaryWord(word: string): boolean {
+  const tags = lexicon()[word.toLowerCase()];
+  if (!tags) return false;
+  return Array.isArray(tags) ? !tags.some((t) => NAME_TAGS.has(t)) : !NAME_TAGS.has(tags);
+}
+
+/** Whether compromise's lexicon knows a word as an adjective ("rival", "republican"), which cannot name an agency alone. */
+export function isAdjectiveWord(word: string): boolean {
+  const tags = lexicon()[word.toLowerCase()];
+  if (!tags) return false;
+  return Array.isArray(tags) ? tags.includes('Adjective') : tags === 'Adjective' || tags === 'Comparable';
+}
+
+function lexicon(): Record<string, string | string[]> {
+  return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+}
+
+function hasLexiconTag(word: string, wanted: ReadonlySet<string>): boolean {
+  const tags = lexicon()[word.toLowerCase()];
+  if (!tags) return false;
+  return Array.isArray(tags) ? tags.some((t) => wanted.has(t)) : wanted.has(tags);
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { abbreviates, createAgencyTagger } from '../../server/src/analysis/agencies';
+import type { AgencyAnnotation, CustomAgency } from '../../server/src/analysis/annotation';
+import { splitParagraphs } from '../../server/src/analysis/paragraphs';
+
+/** Runs the tagger the way annotate() does: per paragraph, then the document-level pass. */
+function agencies(text: string, custom: readonly CustomAgency[] = []): AgencyAnnotation[] {
+  const tagger = createAgencyTagger(custom);
+  const mentions = [];
+  for (const paragraph of splitParagraphs(text)) {
+    for (const m of tagger.findInParagraph(paragraph.text)) mentions.push({ ...m, start: m.start + paragraph.start, end: m.end + paragraph.start });
+  }
+  return tagger.resolve(text, mentions);
+}
+
+function texts(found: readonly AgencyAnnotation[]): string[] {
+  return found.map((a) => a.text);
+}
+
+function canonicalOf(found: readonly AgencyAnnotation[], text: string): string | undefined {
+  return found.find((a) => a.text === text)?.canonical;
+}
+
+describe('agencies', () => {
+  it('keeps offsets that point at the mention', () => {
+    const text = 'Officials at NASA and the European Space Agency met in Paris on Monday.';
+    for (const a of agencies(text)) assert.equal(text.slice(a.start, a.end), a.text);
+  });
+
+  it('unifies a name defined with its acronym, and later bare uses of the acronym', () => {
+    const text =
+      'The German Aerospace Center (DLR) said on Friday it had halted joint work.\n\n' +
+      'A DLR spokesperson said the decision was final.';
+    const found = agencies(text);
+    assert.deepEqual(texts(found), ['German Aerospace Center', 'DLR', 'DLR']);
+    assert.ok(found.every((a) => a.canonical === 'German Aerospace Center' && a.acronym === 'DLR'));
+  });
+
+  it('learns an unknown acronym from "Name (ACR)" and from "ACR (Name)"', () => {
+    const text =
+      'The Harbour Pilots Guild (HPG) called a strike on Tuesday.\n\n' +
+      'Members of the HPG walked out at dawn. Later the MRC (Marine Rescue Cooperative) offered its boats.\n\n' +
+      'The MRC said it would help.';
+    const found = agencies(text);
+    assert.equal(canonicalOf(found, 'HPG'), 'Harbour Pilots Guild');
+    assert.equal(found.filter((a) => a.text === 'HPG').length, 2);
+    assert.equal(canonicalOf(found, 'Marine Rescue Cooperative'), 'Marine Rescue Cooperative');
+    assert.equal(found.filter((a) => a.text === 'MRC' && a.canonical === 'Marine Rescue Cooperative').length, 2);
+  });
+
+  it('accepts CoNLL-style spaced brackets in a definition', () => {
+    const found = agencies('The Harbour Pilots Guild ( HPG ) said on Tuesday its members would strike .');
+    assert.deepEqual(texts(found), ['Harbour Pilots Guild', 'HPG']);
+  });
+
+  it('resolves known aliases, Cyrillic names and handles to one canonical agency', () => {
+    const text =
+      'Roscosmos said the launch was postponed. Roskosmos, as the agency is also spelt, gave no reason.\n\n' +
+      'Роскосмос перенёс запуск. — РОСКОСМОС (@roscosmos) March 3, 2022\n\n' +
+      'Photo: @Roscosmos';
+    const found = agencies(text);
+    assert.deepEqual(texts(found), ['Roscosmos', 'Roskosmos', 'Роскосмос', 'РОСКОСМОС', '@roscosmos', '@Roscosmos']);
+    assert.ok(found.every((a) => a.canonical === 'Roscosmos' && a.category === 'space agency'));
+  });
+
+  it('tags a regional handle of an agency as that agency', () => {
+    const found = agencies('We are ending our cooperation. — DLR - English (@DLR_en) March 3, 2022');
+    assert.equal(canonicalOf(found, '@DLR_en'), 'German Aerospace Center');
+    assert.equal(canonicalOf(found, 'DLR'), 'German Aerospace Center');
+  });
+
+  it('gives ESA and the European Space Agency the same canonical name', () => {
+    const found = agencies('The European Space Agency (ESA) will follow the sanctions, ESA said.');
+    assert.deepEqual(found.map((a) => a.canonical), ['European Space Agency', 'European Space Agency', 'European Space Agency']);
+  });
+
+  it('recognises organisations by their head word and by "X of Y"', () => {
+    const found = agencies(
+      'Shares of Brackwater Holdings rose after the Ministry of Fisheries approved the deal, and the Lakeland Farmers Association objected.',
+    );
+    assert.deepEqual(texts(found), ['Brackwater Holdings', 'Ministry of Fisheries', 'Lakeland Farmers Association']);
+    assert.equal(found[0].category, 'company');
+    assert.equal(found[1].category, 'ministry');
+  });
+
+  it('keeps a company suffix with its period', () => {
+    const found = agencies('The contract went to Orrin Widgets Inc. last week.');
+    assert.deepEqual(texts(found), ['Orrin Widgets Inc.']);
+  });
+
+  it('recognises organisations from the words around them', () => {
+    const text =
+      'A spokesman for Veltrona declined to comment. Analysts expect Veltrona to cut jobs.\n\n' +
+      'On Tuesday, Kestrix said in a statement that talks would resume.';
+    const found = agencies(text);
+    assert.deepEqual(texts(found), ['Veltrona', 'Veltrona', 'Kestrix']);
+  });
+
+  it('does not take a person for an organisation', () => {
+    const found = agencies('A spokesman for John Miller said the report was wrong. Miller is a former banker.');
+    assert.deepEqual(texts(found), []);
+  });
+
+  it('finds agencies in an all-caps headline when the story names them', () => {
+    const text = 'ROSCOSMOS HALTS WORK WITH DLR ON STATION EXPERIMENTS\n\nRoscosmos said it would finish the experiments alone.';
+    const found = agencies(text);
+    assert.ok(texts(found).includes('ROSCOSMOS'));
+    assert.ok(texts(found).includes('DLR'));
+    assert.equal(canonicalOf(found, 'ROSCOSMOS'), 'Roscosmos');
+  });
+
+  it('treats towns in results tables of a sports report as teams', () => {
+    const text = [
+      'SOCCER - COUNTY LEAGUE RESULTS .',
+      'Results of matches played on Saturday :',
+      'Carlisle 2 Dunmore 1',
+      'Ashby 0 Fenwick 0',
+      'Carlisle beat Dunmore for the second time this season .',
+    ].join('\n');
+    const found = agencies(text);
+    assert.deepEqual(texts(found), ['Carlisle', 'Dunmore', 'Ashby', 'Fenwick', 'Carlisle', 'Dunmore']);
+    assert.ok(found.every((a) => a.category === 'sports'));
+  });
+
+  it('does not take a player for a club in a team-sports report', () => {
+    const text = [
+      'SOCCER - HARBOUR CITY EDGE PAST RIVERSIDE .',
+      'Teodor Vasquell scored twice as Harbour City beat Riverside 2-1 in the league on Saturday , and the striker said the coach deserved the credit .',
+      'Vasquell won the penalty that decided the match .',
+    ].join('\n');
+    const found = texts(agencies(text));
+    assert.ok(!found.some((t) => /Vasquell/i.test(t)), found.join(', '));
+  });
+
+  it('drops the surname of a person named in full elsewhere in the document', () => {
+    const text = 'Alexander Morrow resigned on Monday.\n\nMorrow said in a statement that he had no regrets.';
+    assert.deepEqual(texts(agencies(text)), []);
+  });
+
+  it('reads "the Court" and a name called a newspaper as agencies', () => {
+    const found = agencies('The appeal was rejected. The case on which the Court has ruled was reported by Gazeta Nowa daily on Sunday.');
+    assert.deepEqual(texts(found), ['Court', 'Gazeta Nowa']);
+    assert.equal(found[1].category, 'media');
+  });
+
+  it('finds a known name inside a hyphenated compound', () => {
+    const found = agencies('The Gazprom-owned channel dropped the show, and Ontario-based Magna said nothing.');
+    assert.deepEqual(texts(found), ['Gazprom', 'Magna']);
+  });
+
+  it('keeps countries, nationalities, stations and platforms-as-media out', () => {
+    const text =
+      'Russia said on Thursday that it would stop working with Germany aboard the International Space Station (ISS). ' +
+      'Taking to Twitter, Russian officials said Ukraine was to blame. The ISS crew was told on Monday.';
+    assert.deepEqual(texts(agencies(text)), []);
+  });
+
+  it('tags a platform when it acts', () => {
+    const found = agencies('Twitter suspended the account on Friday, the company said.');
+    assert.deepEqual(texts(found), ['Twitter']);
+  });
+
+  it('drops a word that only looks like a name', () => {
+    const found = agencies('Meanwhile the talks continued. Later that week, Thursday brought snow.');
+    assert.deepEqual(texts(found), []);
+  });
+
+  it('matches custom agencies like lexicon entries, with source "custom"', () => {
+    const custom: CustomAgency[] = [{ name: 'Orbital Debris Office', acronym: 'ODO', aliases: ['@odo_space'], category: 'space agency', country: 'Norway' }];
+    const found = agencies('The ODO tracked the fragment. @odo_space posted a chart. Staff at the Orbital Debris Office agreed.', custom);
+    assert.deepEqual(texts(found), ['ODO', '@odo_space', 'Orbital Debris Office']);
+    assert.ok(found.every((a) => a.source === 'custom' && a.canonical === 'Orbital Debris Office' && a.country === 'Norway'));
+  });
+
+  it('changes its memo key with the custom agencies', () => {
+    assert.notEqual(createAgencyTagger([]).key, createAgencyTagger([{ name: 'Orbital Debris Office' }]).key);
+  });
+
+  it('checks that an acronym abbreviates its name', () => {
+    assert.ok(abbreviates('DLR', 'Deutsches Zentrum für Luft- und Raumfahrt'));
+    assert.ok(abbreviates('OSCE', 'Organisation for Security and Cooperation in Europe'));
+    assert.ok(!abbreviates('NASA', 'European Space Agency'));
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = '🚀 NASA 🚀 and ESA 🌍 agreed.';
+    for (const a of agencies(text)) {
+      const first = text.charCodeAt(a.start);
+      const last = text.charCodeAt(a.end - 1);
+      assert.ok(!(first >= 0xdc00 && first <= 0xdfff) && !(last >= 0xd800 && last <= 0xdbff));
+    }
+    assert.deepEqual(texts(agencies(text)), ['NASA', 'ESA']);
+  });
+});
