@@ -42,7 +42,7 @@ export function createAgencyTagger(custom: readonly CustomAgency[] = []): Agency
   return {
     key: JSON.stringify(custom),
     findInParagraph: (paragraph) => findInParagraph(index, paragraph),
-    resolve: (_text, mentions) => resolveMentions(mentions),
+    resolve: (_text, mentions) => withAliases(resolveMentions(mentions), index),
   };
 }
 
@@ -675,6 +675,15 @@ function withoutOverlaps(mentions: AgencyMention[]): AgencyMention[] {
     out.push(m);
   }
   return out;
+}
+
+/** Each agency's other names, for the hover; one shared array per agency. */
+function withAliases(agencies: AgencyAnnotation[], index: AgencyIndex): AgencyAnnotation[] {
+  for (const agency of agencies) {
+    const aliases = index.aliasesOf(agency.canonical);
+    if (aliases.length > 0) agency.aliases = aliases;
+  }
+  return agencies;
 }
 
 function toAnnotation(m: AgencyMention): AgencyAnnotation {

@@ -59,6 +59,8 @@ export class AgencyIndex {
   private phraseStarts: Map<string, Array<{ pattern: RegExp; agency: KnownAgency }>> | undefined;
   /** Every name and acronym, lower-cased: an unlisted handle often spells one ("@nasa", "@DLR_de"). */
   private readonly byName = new Map<string, KnownAgency>();
+  /** Every other name of each canonical agency, for hovers. */
+  private readonly otherNames = new Map<string, string[]>();
 
   constructor(entries: readonly LexiconEntry[], custom: readonly CustomAgency[]) {
     for (const entry of entries) this.add(toKnown(entry, 'lexicon'), entry.name, entry.acronym, entry.aliases);
@@ -77,7 +79,15 @@ export class AgencyIndex {
     }
   }
 
+  /** The other names, acronyms and handles the lexicon and the user know for an agency. */
+  aliasesOf(canonical: string): readonly string[] {
+    return this.otherNames.get(canonical) ?? [];
+  }
+
   private add(agency: KnownAgency, name: string, acronym: string | undefined, aliases: readonly string[] = []): void {
+    const others = this.otherNames.get(agency.canonical) ?? [];
+    for (const form of [name, ...aliases]) if (form !== agency.canonical && form !== acronym && !others.includes(form)) others.push(form);
+    this.otherNames.set(agency.canonical, others);
     for (const form of [name, ...(acronym ? [acronym] : []), ...aliases]) {
       if (form.startsWith('@')) {
         this.handles.set(form.slice(1).toLowerCase(), agency);
