@@ -48,7 +48,7 @@ describe('the server with custom agencies and bad configuration', function () {
     open(server, uri, ARTICLE);
     const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const agencies = decodeSemanticTokens(tokens.data, legend, ARTICLE).filter((t) => t.type === 'agency' || t.type === 'speaker').map((t) => t.text);
-    assert.ok(agencies.includes('Harbour Authority'), `tagged: ${agencies.join(', ')}`);
+    assert.ok(agencies.some((text) => text.endsWith('Harbour Authority')), `tagged: ${agencies.join(', ')}`);
   });
 
   it('names the file and line of a malformed agency file, and the defaults keep working', async function () {
@@ -71,7 +71,7 @@ describe('the server with custom agencies and bad configuration', function () {
     const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const texts = decodeSemanticTokens(tokens.data, legend, ARTICLE).map((t) => t.text);
     assert.ok(texts.includes('NASA'), 'built-in agencies still work');
-    assert.ok(texts.includes('Harbour Authority'), 'the good entry still works');
+    assert.ok(texts.some((text) => text.endsWith('Harbour Authority')), 'the good entry still works');
   });
 
   it('reports a bad setting clearly and keeps its default', async function () {

@@ -97,6 +97,8 @@ describe('hover', function () {
     const value = (hover(document, index, document.positionAt(span('NASA').start))!.contents as { value: string }).value;
     assert.match(value, /Speaker · \*\*NASA\*\*/);
     assert.match(value, /We will keep flying/);
+    assert.match(value, /\*space agency\* · United States/, 'a speaker that is an agency also shows its card');
+    assert.match(value, /Also known as: National Aeronautics and Space Administration/);
   });
 
   it('on a weekday shows the resolved date and how', function () {

@@ -94,6 +94,9 @@ function speakerCard(index: AnnotationIndex, speaker: TextSpan): string {
   if (resolved && all.length > quotes.length) {
     lines.push('', `All quotes credited to ${escape(resolved)} in this article: ${all.length}`);
   }
+  // A speaker that names an agency ("The German Aerospace Center (DLR) said") also gets the agency's card.
+  const agency = index.agencies.find((a) => a.start >= speaker.start && a.end <= speaker.end);
+  if (agency) lines.push('', '---', '', agencyCard(index, agency));
   return lines.join('\n');
 }
 
