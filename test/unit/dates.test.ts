@@ -215,3 +215,56 @@ describe('findDates: more forms', () => {
     assert.deepEqual(dates('Talks stalled the day before last Tuesday.', '2000-02-24'), ['the day before last Tuesday → 2000-02-21']);
   });
 });
+
+describe('findDates: tense around the date', () => {
+  it('keeps a yearless day that passed days ago in its own year, even in a future-tense sentence', () => {
+    // Reported speech about a deadline that has just gone by, not the same day a year on.
+    assert.equal(valueOf('The ministry said it would publish the audit by Feb. 2.', 'Feb. 2', '2023-02-06'), '2023-02-02');
+    assert.equal(valueOf('The summit will open on Feb. 20, organisers said.', 'Feb. 20', '2023-03-01'), '2024-02-20');
+  });
+
+  it('reads "until" with a past perfect as looking back', () => {
+    // Published Friday 4 March 2022.
+    assert.equal(valueOf('Until Thursday, investigators had not named him as a suspect.', 'Thursday', '2022-03-04'), '2022-03-03');
+    assert.equal(valueOf('Until Thursday, investigators will keep the road closed.', 'Thursday', '2022-03-01'), '2022-03-03');
+  });
+
+  it('does not let the reporting verb outside a quotation set the tense inside it', () => {
+    // Published Wednesday 2 March 2022.
+    const text = '"Our engineers will inspect every bridge in the northern districts Thursday," the mayor said.';
+    assert.equal(valueOf(text, 'Thursday', '2022-03-02'), '2022-03-03');
+    assert.equal(valueOf(text.replace(/"/, '``').replace(/,"/, ",''"), 'Thursday', '2022-03-02'), '2022-03-03');
+  });
+
+  it('takes neither an adjectival participle nor a future in the past as looking ahead', () => {
+    // Published Monday 7 March 2022 and Friday 4 March 2022.
+    assert.equal(valueOf('On Friday, when the minister cut short a hastily planned tour, the talks collapsed.', 'Friday', '2022-03-07'), '2022-03-04');
+    const detained = 'Border guards detained the man at the crowded ferry terminal in the early hours of Thursday as he was about to be sent home.';
+    assert.equal(valueOf(detained, 'Thursday', '2022-03-04'), '2022-03-03');
+    assert.equal(valueOf('On Friday, the minister planned to cut short his tour.', 'Friday', '2022-03-07'), '2022-03-11');
+  });
+
+  it('reads "this weekend" in a past-tense sentence as the weekend just gone', () => {
+    // Published Tuesday 1 March 2022: the weekend before is 26-27 February (2022-W08).
+    assert.equal(valueOf('The delegation was a guest at the trade fair this weekend, and met dozens of exhibitors.', 'this weekend', '2022-03-01'), '2022-W08-WE');
+    assert.equal(valueOf('The fair opens this weekend.', 'this weekend', '2022-03-01'), '2022-W09-WE');
+  });
+});
+
+describe('findDates: clock times in words', () => {
+  it('reads "at 8 in the evening" as a time on the publication day', () => {
+    assert.deepEqual(dates('Polls close at 8 in the evening.', '2022-03-03'), ['8 in the evening → 2022-03-03T20:00']);
+  });
+
+  it('takes the day from a weekday written just after the time, past an "a.m."', () => {
+    // Published Thursday 3 March 2022.
+    assert.deepEqual(dates('The ferry will sail at 6 in the morning (6 a.m. EST Saturday), the operator said.', '2022-03-03'), [
+      '6 in the morning → 2022-03-05T06:00',
+      '6 a.m. EST Saturday → 2022-03-05T06:00',
+    ]);
+  });
+
+  it('needs a preposition before the hour', () => {
+    assert.deepEqual(dates('He read 4 in the morning papers.', '2022-03-03'), []);
+  });
+});

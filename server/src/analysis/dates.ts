@@ -28,6 +28,7 @@ import { directionAround } from './tense';
 import {
   addDays,
   addMonths,
+  daysInMonth,
   dayNumber,
   easterSunday,
   expandTwoDigitYear,
@@ -233,8 +234,17 @@ function inferYear(context: Context, month: number, day: number, weekday: string
     if (fitting.length) return fitting[0];
   }
   const { direction, strict } = directionOfYearless(modifier, context, start, end);
-  return yearOfRecurring(context.reference, month, day, direction, strict, YEARLESS_PAST_BIAS);
+  const year = yearOfRecurring(context.reference, month, day, direction, strict, YEARLESS_PAST_BIAS);
+  if (direction !== 'future' || strict || !isValidDay(year, month, day)) return year;
+  // A future tense around a day that passed only days ago ("vowed to act by Jan. 14", published Jan. 15) is
+  // reported speech about that day, not about the same day a year on.
+  const past = yearOfRecurring(context.reference, month, day, 'past');
+  const daysAgo = dayNumber(context.reference) - dayNumber({ year: past, month, day: Math.min(day, daysInMonth(past, month)) });
+  return daysAgo <= RECENTLY_PASSED_DAYS ? past : year;
 }
+
+/** How many days back a yearless day still reads as the one just gone by, whatever the tense. */
+const RECENTLY_PASSED_DAYS = 7;
 
 function dayCandidate(m: RegExpExecArray, year: number, month: number, day: number, resolution: DateResolution, part?: string): Candidate | null {
   if (!isValidDay(year, month, day)) return null;
@@ -434,6 +444,20 @@ const RULES: Rule[] = [
       return span(m, value, m[4] ? 'weekday' : 'relative');
     },
   },
+  // at 4 in the morning, at 8 o'clock in the evening: after a preposition, so "4 in the morning papers" is not read
+  {
+    pattern: /\b(?:at|by|until|before|after|around|about|from)\s+(\d{1,2})(?::(\d\d))?(?:\s+o['’]clock)?\s+in\s+the\s+(morning|afternoon|evening)\b/gi,
+    build: (m, c) => {
+      let hour = Number(m[1]);
+      const minute = m[2] ? Number(m[2]) : 0;
+      if (hour < 1 || hour > 12 || minute > 59) return null;
+      if (lower(m[3]) !== 'morning') hour = (hour % 12) + 12;
+      else if (hour === 12) hour = 0;
+      const day = dayOfTime(c, m, undefined);
+      const value = `${formatDay(day)}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+      return span(m, value, 'relative', m[0].search(/\d/)); // the preposition stays outside, as TimeML has it
+    },
+  },
   {
     pattern: /\b(?:at|by|until|before|after|around|about|from)\s+(noon|midday|midnight)\b/gi,
     build: (m, c) => {
@@ -472,6 +496,10 @@ const RULES: Rule[] = [
       // "the past month" is a duration in TimeML; "the last week" names the previous week.
       if (m[1] && modifier !== 'last' && modifier !== 'coming') return null;
       const step = modifier === 'this' ? 0 : modifier === 'last' || modifier === 'past' ? -1 : 1;
+      if (step === 0 && unit === 'weekend' && directionAround(c.paragraph, m.index, m.index + m[0].length) === 'past') {
+        // "was a guest at the fair this weekend", written on a Tuesday: the weekend just gone.
+        return span(m, formatWeek(weekdayRelativeTo(c.reference, 6, 'past')) + '-WE', 'relative');
+      }
       const value = calendarUnitValue(c.reference, unit, step);
       return value ? span(m, value, 'relative') : null;
     },
@@ -585,7 +613,7 @@ function dayOfTime(context: Context, m: RegExpExecArray, weekday: string | undef
   let name = weekday;
   if (!name) {
     // "10:35 a.m. (0735 GMT) Friday": the day often follows shortly after the time.
-    const ahead = new RegExp(`^[^.;]{0,24}?\\b(${W}|today|yesterday|tomorrow)\\b`, 'i').exec(context.paragraph.slice(end, end + 40));
+    const ahead = new RegExp(`^(?:[ap]\\.m\\.|[^.;]){0,24}?\\b(${W}|today|yesterday|tomorrow)\\b`, 'i').exec(context.paragraph.slice(end, end + 40));
     name = ahead?.[1];
   }
   if (!name) return context.reference;

@@ -18,6 +18,8 @@ const NOT_PAST_ED = new Set(['planned', 'scheduled', 'expected', 'intended', 'po
 /** A preposition right before the date that fixes its direction. */
 // Not "by": "was used a million times by Thursday night" looks back.
 const DEADLINE_BEFORE = /\b(?:until|till|as soon as|as early as)\s+(?:the\s+)?$/i;
+/** "had" with a participle ("had not called", "had been"), not "had to" nor "had a …". */
+const PAST_PERFECT = /\bhad(?:n['’]t)?\s+(?:(?:not|never|just|already|long|still)\s+)?[a-z]+(?:ed|en|wn|ne|de|ld|lt|nt|pt|ght|id|et|ut)\b/i;
 const SINCE_BEFORE = /\b(?:since|as of)\s+(?:the\s+)?$/i;
 
 /** A cue after the mention counts as this many times farther away: the words before a date usually govern it. */
@@ -29,9 +31,10 @@ const AFTER_PENALTY = 2;
  */
 export function directionAround(paragraph: string, start: number, end: number): Direction {
   const { from, to } = sentenceAround(paragraph, start, end);
-  const before = paragraph.slice(from, start);
-  const after = paragraph.slice(end, to);
-  if (DEADLINE_BEFORE.test(before)) return 'future';
+  const before = withinQuotation(paragraph.slice(from, start), 'before');
+  const after = withinQuotation(paragraph.slice(end, to), 'after');
+  // "until Thursday" looks ahead, unless the clause is in the past perfect: "until Thursday, they had not …".
+  if (DEADLINE_BEFORE.test(before)) return PAST_PERFECT.test(before) || PAST_PERFECT.test(after) ? 'past' : 'future';
   if (SINCE_BEFORE.test(before) || /^['’]s\b/.test(after)) return 'past'; // "since Friday", "Friday's ruling"
   const future = Math.min(distanceBefore(FUTURE_CUE, before), AFTER_PENALTY * distanceAfter(FUTURE_CUE, after));
   const past = Math.min(distanceBefore(PAST_CUE, before), AFTER_PENALTY * distanceAfter(PAST_CUE, after));
@@ -39,14 +42,40 @@ export function directionAround(paragraph: string, start: number, end: number): 
   return future < past ? 'future' : 'past';
 }
 
-/** "announced" is a past cue; "planned" and the participle in "will be held" are not. */
+const QUOTE_MARK = /``|''|[“”"]/g;
+
+/**
+ * The part of `text` on the mention's side of the nearest quotation mark: a quotation and the clause that
+ * reports it have their own tenses ("''He will leave Thursday,'' Castro said": "said" does not date Thursday).
+ */
+function withinQuotation(text: string, side: 'before' | 'after'): string {
+  QUOTE_MARK.lastIndex = 0;
+  let last = -1;
+  for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) {
+    if (side === 'after') return text.slice(0, m.index);
+    last = m.index + m[0].length;
+  }
+  return last < 0 ? text : text.slice(last);
+}
+
+/**
+ * "announced" is a past cue; "planned" and the participle in "will be held" are not. Nor are two looking-ahead
+ * forms: an adjectival participle ("the hastily planned trip") and the future in the past ("was about to be
+ * deported", "were planning to"), which looks ahead from a past moment, not from the time of writing.
+ */
 function isCue(pattern: RegExp, text: string, m: RegExpExecArray): boolean {
-  if (pattern !== PAST_CUE) return true;
+  if (pattern !== PAST_CUE) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (ADVERB_BEFORE.test(before) && m[0].endsWith('ed')) return false;
+    return !FUTURE_IN_THE_PAST.test(before);
+  }
   if (NOT_PAST_ED.has(m[0]) || PASSIVE_AUXILIARY.test(text.slice(Math.max(0, m.index - 7), m.index))) return false;
   // "were planning to", "was due to": a past form that looks ahead.
   return !((m[0] === 'was' || m[0] === 'were') && LOOKING_AHEAD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)));
 }
 
+const ADVERB_BEFORE = /\b[a-z]{3,}ly\s+$/i;
+const FUTURE_IN_THE_PAST = /\b(?:was|were)\s+(?:about\s+)?$/i;
 const LOOKING_AHEAD = /^\s+(?:planning|going|expected|scheduled|due|set|about|to)\b/;
 
 const PASSIVE_AUXILIARY = /\b(?:be|been|being)\s+$/;
