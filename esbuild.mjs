@@ -14,8 +14,19 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** The server loads the analysis lazily from its own bundle, so that it starts fast. */
+const analysisAsSeparateBundle = {
+  name: 'analysis-as-separate-bundle',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/analysis\/annotate$/ }, (args) =>
+      args.importer.endsWith('documentAnalyses.ts') ? { path: './analysis.js', external: true } : undefined,
+    );
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [analysisAsSeparateBundle] }),
+  build({ ...common, entryPoints: ['server/src/analysis/annotate.ts'], outfile: 'dist/analysis.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
 ]);

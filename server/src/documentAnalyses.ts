@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { annotate, annotateInSteps, type AnalysisResult, type AnnotateOptions } from './analysis/annotate';
+import type * as AnalysisModule from './analysis/annotate';
+import type { AnalysisResult, AnnotateOptions } from './analysis/annotation';
 import { AnnotationIndex } from './features/annotationIndex';
 import { tokenSegments, type TokenSegment } from './features/semanticTokens';
 
@@ -16,6 +17,18 @@ export class StaleDocumentError extends Error {
   constructor(uri: string) {
     super(`${uri} changed during its analysis`);
   }
+}
+
+let analysisModule: typeof AnalysisModule | undefined;
+
+/**
+ * The analysis is loaded on first use (the bundle ships it as dist/analysis.js), so that the server
+ * answers `initialize` without paying for the lexicon and the NLP library.
+ */
+export function analysisApi(): typeof AnalysisModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  analysisModule ??= require('./analysis/annotate') as typeof AnalysisModule;
+  return analysisModule;
 }
 
 /** How long the analysis may hold the event loop before it lets other requests in. */
@@ -61,7 +74,7 @@ export class DocumentAnalyses {
   /** Only the paragraphs around [start, end): quick, for a first screen or a file too large to analyse whole. Not kept. */
   getRange(document: TextDocument, options: AnnotateOptions, start: number, end: number): AnalysedDocument {
     const text = document.getText();
-    return analysed(document.version, text, annotate(text, { ...options, range: { start, end } }));
+    return analysed(document.version, text, analysisApi().annotate(text, { ...options, range: { start, end } }));
   }
 
   delete(uri: string): void {
@@ -76,7 +89,7 @@ export class DocumentAnalyses {
 
   private async analyse(document: TextDocument, options: AnnotateOptions, isCurrent: () => boolean): Promise<AnalysedDocument> {
     const text = document.getText();
-    const steps = annotateInSteps(text, options);
+    const steps = analysisApi().annotateInSteps(text, options);
     let sliceStart = Date.now();
     for (;;) {
       const step = steps.next();

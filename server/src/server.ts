@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotateOptions, CustomAgency } from './analysis/annotation';
 import { CustomAgencyFiles } from './customAgencyFiles';
-import { DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { documentHighlights } from './features/documentHighlights';
 import { documentSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
@@ -56,7 +56,11 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(() => reloadAgencyFiles());
+  connection.onInitialized(() => {
+    reloadAgencyFiles();
+    // Load the analysis while the editor is still busy opening files, not when the first request waits for it.
+    setImmediate(() => analysisApi().warmUp());
+  });
   connection.onDidChangeWatchedFiles(() => {
     reloadAgencyFiles();
     refreshEverything();

@@ -545,8 +545,17 @@ function markCovered(tokens: readonly NameToken[], covered: Uint8Array, start: n
 }
 
 /** Spaced CoNLL tokens and line breaks collapse: "Queen 's Park" → "Queen's Park". */
+/** Mentions repeat across a document and across edits: each surface form is normalised once. */
+const canonicalForms = new Map<string, string>();
+
 function canonicalOf(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/ (['’]s)\b/g, '$1').replace(/ ?- /g, '-');
+  let canonical = canonicalForms.get(text);
+  if (canonical === undefined) {
+    if (canonicalForms.size > 100_000) canonicalForms.clear();
+    canonical = text.replace(/\s+/g, ' ').replace(/ (['’]s)\b/g, '$1').replace(/ ?- /g, '-');
+    canonicalForms.set(text, canonical);
+  }
+  return canonical;
 }
 
 function agencyMention(paragraph: string, start: number, end: number, canonical: string, category: AgencyCategory, source: AgencyAnnotation['source']): AgencyMention {
