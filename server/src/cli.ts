@@ -5,8 +5,8 @@
  *   news-annotate --jsonl [--published DATE]  JSON lines {id, text, published?|dct?} in, {id, annotations} out
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { annotate, type AnalysisResult, type Annotation } from './analysis/annotate';
+import { isCalendarDate } from './isoDate';
 import { toPublicAnnotation, toPublicResult } from './publicSchema';
 import { renderArticle, renderSummary } from './terminalReport';
 
@@ -79,7 +79,7 @@ function parseArguments(argv: string[]): CliOptions {
     else if (arg === '--color') options.color = true;
     else if (arg === '--published' || arg.startsWith('--published=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (!value || !isIsoDate(value)) throw new UsageError(`--published needs a date written YYYY-MM-DD, got ${JSON.stringify(value ?? '')}.`);
+      if (!value || !isCalendarDate(value)) throw new UsageError(`--published needs a date written YYYY-MM-DD, got ${JSON.stringify(value ?? '')}.`);
       options.published = value;
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -126,12 +126,19 @@ export function decodeArticle(bytes: Uint8Array, name: string): string {
 async function runJsonLines(options: CliOptions): Promise<number> {
   let failures = 0;
   let lineNumber = 0;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  // Lines are decoded one by one, strictly: a line that is not UTF-8 is reported, not silently altered.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const bytes of byteLines(process.stdin)) {
     lineNumber++;
-    if (line.trim() === '') continue;
     let output: { id: unknown; annotations: ReturnType<typeof toPublicAnnotation>[] };
     try {
+      let line: string;
+      try {
+        line = decoder.decode(bytes);
+      } catch {
+        throw new InputError('not valid UTF-8 text.');
+      }
+      if (line.trim() === '') continue;
       const { id, text, published } = parseInputLine(line, options.published);
       output = { id, annotations: annotate(text, { publicationDate: published }).annotations.map((a: Annotation) => toPublicAnnotation(a)) };
     } catch (error) {
@@ -145,6 +152,25 @@ async function runJsonLines(options: CliOptions): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
+/** The lines of a byte stream, without their line ends (LF or CRLF), as bytes. */
+async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let start = 0;
+    for (let newline = pending.indexOf(10, start); newline >= 0; newline = pending.indexOf(10, start)) {
+      yield withoutCarriageReturn(pending.subarray(start, newline));
+      start = newline + 1;
+    }
+    pending = pending.subarray(start);
+  }
+  if (pending.length > 0) yield withoutCarriageReturn(pending);
+}
+
+function withoutCarriageReturn(line: Buffer): Buffer {
+  return line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+}
+
 function parseInputLine(line: string, defaultPublished?: string): { id: unknown; text: string; published?: string } {
   let value: unknown;
   try {
@@ -156,15 +182,12 @@ function parseInputLine(line: string, defaultPublished?: string): { id: unknown;
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') throw new InputError('"text" must be a string.');
   const published = record.published ?? record.dct ?? defaultPublished;
-  if (published !== undefined && published !== null && (typeof published !== 'string' || !isIsoDate(published))) {
+  if (published !== undefined && published !== null && !isCalendarDate(published)) {
     throw new InputError(`"published" must be a date written YYYY-MM-DD, got ${JSON.stringify(published)}.`);
   }
   return { id: record.id ?? null, text: record.text, published: (published as string | null) ?? undefined };
 }
 
-function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 /** Runs the CLI and sets the exit code; the `news-annotate` bin script calls this. */
 export function run(argv: string[]): void {

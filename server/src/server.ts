@@ -133,12 +133,27 @@ export function startServer(connection: Connection): void {
     tooLarge: boolean;
   }
 
+  /**
+   * TextDocuments updates its documents in place on every change, so a request works on a snapshot
+   * of the version it arrived for: one per version, shared by the requests for it.
+   */
+  const snapshots = new Map<string, TextDocument>();
+  function snapshotOf(uri: string): TextDocument | undefined {
+    const live = documents.get(uri);
+    if (!live) return undefined;
+    const cached = snapshots.get(uri);
+    if (cached && cached.version === live.version) return cached;
+    const snapshot = TextDocument.create(uri, live.languageId, live.version, live.getText());
+    snapshots.set(uri, snapshot);
+    return snapshot;
+  }
+
   async function lookUp(uri: string): Promise<Found | undefined> {
-    if (!documents.get(uri)) return undefined;
+    const arrived = snapshotOf(uri);
+    if (!arrived) return undefined;
     const settings = await settingsFor(uri);
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    return { document, settings, options: optionsOf(settings), tooLarge: document.getText().length > settings.maxFileSize };
+    if (documents.get(uri)?.version !== arrived.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
+    return { document: arrived, settings, options: optionsOf(settings), tooLarge: arrived.getText().length > settings.maxFileSize };
   }
 
   /** The whole analysis of the document's current version; a ContentModified error if it changes meanwhile. */
@@ -169,17 +184,15 @@ export function startServer(connection: Connection): void {
 
   async function publishStatus(uri: string): Promise<void> {
     statusTimers.delete(uri);
-    const found = await lookUp(uri);
-    if (!found) return;
     let status: DocumentStatus;
-    if (found.tooLarge) {
-      status = { uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null };
-    } else {
-      try {
-        status = statusOf(uri, (await whole(found)).analysis);
-      } catch {
-        return; // A newer version is on its way and will report.
-      }
+    try {
+      const found = await lookUp(uri);
+      if (!found) return;
+      status = found.tooLarge
+        ? { uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null }
+        : statusOf(uri, (await whole(found)).analysis);
+    } catch {
+      return; // A newer version is on its way and will report.
     }
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
@@ -189,6 +202,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
+    snapshots.delete(uri);
     settingsByUri.delete(uri);
     sentTokens.delete(uri);
     clearTimeout(statusTimers.get(uri));

@@ -1,4 +1,5 @@
 import type { CustomAgency } from './analysis/annotation';
+import { isCalendarDate } from './isoDate';
 
 /** The server-side settings, under `newsAnnotator.` in the client's configuration. */
 export interface ServerSettings {
@@ -22,7 +23,7 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
   if (!raw || typeof raw !== 'object') return { settings, problems };
   const value = raw as Record<string, unknown>;
   if (value.publicationDate !== undefined && value.publicationDate !== null && value.publicationDate !== '') {
-    if (typeof value.publicationDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.publicationDate) && !Number.isNaN(Date.parse(value.publicationDate))) {
+    if (isCalendarDate(value.publicationDate)) {
       settings.publicationDate = value.publicationDate;
     } else {
       problems.push(`newsAnnotator.publicationDate must be a date written YYYY-MM-DD; ignoring ${JSON.stringify(value.publicationDate)}.`);

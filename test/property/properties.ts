@@ -1,0 +1,153 @@
+/**
+ * The properties themselves, shared by the mocha suite (fixed case counts) and `npm run fuzz`
+ * (as many cases as asked). Each predicate counts itself so that runs report how many cases they tried.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { annotate, clearAnalysisCache } from '../../server/src/analysis/annotate';
+import type { AnalysisResult, AnnotateOptions, Annotation, TextSpan } from '../../server/src/analysis/annotation';
+import { AnnotationIndex } from '../../server/src/features/annotationIndex';
+import { documentHighlights } from '../../server/src/features/documentHighlights';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { hover } from '../../server/src/features/hover';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, tokenSegments } from '../../server/src/features/semanticTokens';
+import { annotateOptions, applyEdit, article, customAgencyOptions, edit, type Edit } from './arbitraries';
+import { assertAnalysisInvariants, assertEncodedTokens, assertHover, assertRange, assertSegmentInvariants, assertSymbols, linesOf, splitsSurrogatePair } from './invariants';
+
+let casesRun = 0;
+
+/** Cases tried so far in this process, shrinking included. */
+export function caseCount(): number {
+  return casesRun;
+}
+
+export function countCase(): void {
+  casesRun++;
+}
+
+/** annotate() never throws and every range it returns is a true, whole-character slice of the text. */
+export function annotationRanges(optionsArbitrary = annotateOptions): fc.IProperty<[string, AnnotateOptions, number, number]> {
+  return fc.property(article, optionsArbitrary, fc.nat(), fc.nat(), (text, options, a, b) => {
+    countCase();
+    assertAnalysisInvariants(text, annotate(text, options));
+    // A partial analysis (what the server does for huge files) obeys the same rules.
+    const start = a % (text.length + 1);
+    const end = start + (b % (text.length - start + 1));
+    assertAnalysisInvariants(text, annotate(text, { ...options, range: { start, end } }));
+  });
+}
+
+/** The same with the user's own agencies (names with quotes, emoji, combining marks) in the lexicon. */
+export function annotationRangesWithCustomAgencies(): fc.IProperty<[string, AnnotateOptions, number, number]> {
+  return annotationRanges(customAgencyOptions);
+}
+
+/** Semantic tokens, hovers, highlights and the outline stay inside the document for any article. */
+export function featureRanges(): fc.IProperty<[string, Array<{ line: number; character: number }>]> {
+  const position = fc.record({ line: fc.integer({ min: -1, max: 60 }), character: fc.integer({ min: -1, max: 400 }) });
+  return fc.property(article, fc.array(position, { maxLength: 6 }), (text, positions) => {
+    countCase();
+    checkFeatures(text, annotate(text), positions);
+  });
+}
+
+/** Checks every feature over one analysis; hovers at the given positions and at every annotation's edges. */
+export function checkFeatures(text: string, analysis: AnalysisResult, positions: readonly Position[] = []): void {
+  const document = TextDocument.create('file:///property.news', 'news', 1, text);
+  const lines = linesOf(text);
+  assert.equal(document.lineCount, lines.length, 'the test and the document agree on lines');
+  const segments = tokenSegments(text, analysis);
+  assertSegmentInvariants(text, segments);
+  assertEncodedTokens(text, encodeSemanticTokens(document, segments).data, SEMANTIC_TOKENS_LEGEND.tokenTypes.length);
+  const index = new AnnotationIndex(analysis);
+  const probes: Position[] = [...positions];
+  for (const annotation of analysis.annotations.slice(0, 50)) {
+    probes.push(document.positionAt(annotation.start), document.positionAt(annotation.end));
+    if (annotation.type === 'quote' && annotation.speaker) probes.push(document.positionAt(annotation.speaker.start));
+  }
+  for (const probe of probes) {
+    assertHover(text, lines, hover(document, index, probe));
+    for (const highlight of documentHighlights(document, index, probe)) assertRange(text, lines, highlight.range, 'highlight');
+  }
+  assertSymbols(text, lines, documentSymbols(document, index));
+}
+
+/**
+ * The per-paragraph memo never leaks one version's results into another: after annotating every
+ * intermediate text of an edit sequence, the final text gets exactly what a cold cache gives.
+ */
+export function incrementalEqualsFresh(): fc.IProperty<[string, Array<[Edit, AnnotateOptions]>, AnnotateOptions]> {
+  // Intermediate versions are analysed with their own options too (a publication date setting that changed), so
+  // memo entries made under one publication date must not answer for another.
+  return fc.property(article, fc.array(fc.tuple(edit, annotateOptions), { minLength: 1, maxLength: 6 }), annotateOptions, (initial, edits, options) => {
+    countCase();
+    let text = initial;
+    annotate(text, options);
+    for (const [change, stepOptions] of edits) {
+      text = applyEdit(text, change);
+      annotate(text, stepOptions);
+    }
+    const warm = annotate(text, options);
+    clearAnalysisCache();
+    const cold = annotate(text, options);
+    assert.deepEqual(warm, cold);
+    assertAnalysisInvariants(text, cold);
+  });
+}
+
+interface RawSpan {
+  type: 'agency' | 'date' | 'quote';
+  a: number;
+  b: number;
+  speaker: { a: number; b: number } | null;
+  canonical: 'NASA' | 'Roscosmos' | '';
+  value: string;
+}
+
+const rawSpan: fc.Arbitrary<RawSpan> = fc.record({
+  type: fc.constantFrom('agency', 'date', 'quote'),
+  a: fc.nat(),
+  b: fc.oneof(fc.nat({ max: 12 }), fc.nat()),
+  speaker: fc.option(fc.record({ a: fc.nat(), b: fc.nat({ max: 20 }) })),
+  canonical: fc.constantFrom('NASA', 'Roscosmos', ''),
+  value: fc.constantFrom('2022-03-03', '2022-W09', '2022-Q1', '199', '19', 'PAST_REF', 'FUTURE_REF', '2022-SU', 'garbage', '9999-99-99'),
+});
+
+/**
+ * The features accept any analysis that obeys the annotation contract, not only the ones today's
+ * taggers produce: overlapping annotations, speakers outside their quote, spans across line breaks.
+ */
+export function featuresOverAnyAnalysis(): fc.IProperty<[string, RawSpan[]]> {
+  return fc.property(article, fc.array(rawSpan, { maxLength: 12 }), (text, raws) => {
+    countCase();
+    // Empty annotations are outside the contract (an outline entry needs a name), so spans have a character at least.
+    const annotations = (text.length === 0 ? [] : raws.map((raw) => annotationFrom(text, raw))).sort((x, y) => x.start - y.start || x.end - y.end);
+    const analysis: AnalysisResult = { publicationDate: { value: '2022-03-03', source: 'setting' }, annotations };
+    assertAnalysisInvariants(text, analysis);
+    checkFeatures(text, analysis);
+  });
+}
+
+function spanFrom(text: string, a: number, b: number): TextSpan {
+  let start = a % text.length;
+  let end = start + 1 + (b % (text.length - start));
+  if (splitsSurrogatePair(text, start)) start--;
+  if (splitsSurrogatePair(text, end)) end++;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function annotationFrom(text: string, raw: RawSpan): Annotation {
+  const span = spanFrom(text, raw.a, raw.b);
+  if (raw.type === 'agency') return { type: 'agency', ...span, canonical: raw.canonical || span.text || 'x', category: 'organisation', source: 'pattern' };
+  if (raw.type === 'date') return { type: 'date', ...span, value: raw.value, resolution: 'relative' };
+  return {
+    type: 'quote',
+    ...span,
+    speaker: raw.speaker ? spanFrom(text, raw.speaker.a, raw.speaker.b) : null,
+    resolved: raw.canonical || null,
+    cue: raw.speaker ? 'said' : null,
+    kind: raw.canonical === 'NASA' ? 'partial' : 'direct',
+  };
+}
