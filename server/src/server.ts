@@ -197,12 +197,18 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
-  documents.onDidOpen((event) => scheduleStatus(event.document, 0));
-  documents.onDidChangeContent((event) => scheduleStatus(event.document));
+  // TextDocuments reports an opened document as changed too: a new document is reported at once, edits after a pause.
+  const reported = new Set<string>();
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    scheduleStatus(event.document, reported.has(uri) ? STATUS_DEBOUNCE_MS : 0);
+    reported.add(uri);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
     snapshots.delete(uri);
+    reported.delete(uri);
     settingsByUri.delete(uri);
     sentTokens.delete(uri);
     clearTimeout(statusTimers.get(uri));

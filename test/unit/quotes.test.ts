@@ -91,6 +91,52 @@ describe('quotes: marks and spans', () => {
     assert.deepEqual(quoted(text), []);
   });
 
+  it('keeps fragments of one statement together across a clause with a pronoun, but not across a cue', () => {
+    const text = 'The mayor said the plan was "a mess" because they "never asked the neighbours."';
+    assert.deepEqual(quoted(text), ['"a mess" because they "never asked the neighbours."']);
+    assert.deepEqual(quoted('"We are ready," she said, "and we will win."'), ['"We are ready,"', '"and we will win."']);
+  });
+
+  it('takes the titles of works for names, but keeps chants and slogans in Title Case', () => {
+    const text = [
+      'The “Morning Roundup” host asked the senator about the vote.',
+      'She described the campaign in her memoir, “Long Roads Home.”',
+      'He spoke about the vote on “Coast to Coast with Ann Lee” on Sunday.',
+      'The crowd answered with chants of "Lock Them Up!" as the governor spoke.',
+      'He ran on the slogan "Jobs Before Walls" in the spring primary.',
+    ].join('\n\n');
+    assert.deepEqual(quoted(text), ['"Lock Them Up!"', '"Jobs Before Walls"']);
+  });
+
+  it('does not take a pronoun talked about for a statement', () => {
+    const text = 'Voters asked why it matters that "she" is running, when a "he" never gets the question.';
+    assert.deepEqual(quoted(text), []);
+  });
+
+  it('checks for titles after a stray opening mark too', () => {
+    const text = 'She tweeted: “Ready for the premiere. She stars in the film, “Harbour Lights.”\n\nThe premiere is on Friday.';
+    assert.deepEqual(quoted(text), []);
+  });
+
+  it('skips quoted words in a headline with a deck line', () => {
+    const text = [
+      "Mayor rejects 'quick fix' for bridge;\nCouncil calls repair plan 'unworkable'",
+      'The mayor said on Monday that the repairs would take "at least two years."',
+    ].join('\n\n');
+    assert.deepEqual(quoted(text), ['"at least two years."']);
+  });
+
+  it("drops unattributed single-marked phrases in a text that quotes in double marks, not in a British-style one", () => {
+    const american = [
+      'The minister said the plan "will work" and called critics "short-sighted."',
+      "Supporters of the 'new deal' waited outside.",
+      'Her deputy said the talks were "close to done."',
+    ].join('\n\n');
+    assert.deepEqual(quoted(american), ['"will work"', '"short-sighted."', '"close to done."']);
+    const british = "Minister backs harbour plan\n\nThe minister said the plan 'will work'. Supporters of the 'new deal' waited outside.";
+    assert.deepEqual(quoted(british), ["'will work'", "'new deal'"]);
+  });
+
   it('skips quoted words in a one-line headline', () => {
     const text = "Mayor calls budget 'a disaster'\n\nThe mayor said on Monday that the budget was \"a disaster for the city.\"";
     assert.deepEqual(quoted(text), ['"a disaster for the city."']);

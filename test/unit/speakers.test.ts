@@ -48,6 +48,42 @@ describe('speakers: attribution', () => {
     assert.deepEqual(found[1].slice(0, 2), ['Lee Park', 'said']);
   });
 
+  it('reads a role before a name in an appositive, an inverted first name that is also a verb, and what a sign read', () => {
+    const text = [
+      '"The pier is closed for the season," the harbour spokesman, Jonas Berg, said on Friday.',
+      '"Tuition keeps rising," said Will Ortega, an economist at the state college.',
+      'Protesters crowded the dock. One sign read "Save our ferry."',
+    ].join('\n\n');
+    assert.deepEqual(
+      attributions(text).map(([speaker, cue]) => [speaker, cue]),
+      [
+        ['the harbour spokesman', 'said'],
+        ['Will Ortega', 'said'],
+        ['One sign', 'read'],
+      ],
+    );
+  });
+
+  it('looks past a time adjunct before the cue for the subject', () => {
+    const text = 'Mayor Ruth Engel at the time said the plan was "a step too far."';
+    assert.deepEqual(attributions(text).map(([speaker]) => speaker), ['Mayor Ruth Engel']);
+  });
+
+  it("reads the cue after a quote that closes a nested quote and its own at once (''…,''' said X)", () => {
+    const text = "''My father told me, 'Never sell the boat,''' said Aaron Blum, who runs the marina.";
+    assert.deepEqual(attributions(text).map(([speaker, cue]) => [speaker, cue]), [['Aaron Blum', 'said']]);
+  });
+
+  it('carries an attribution into the next paragraph when its sentence closes the paragraph, however long', () => {
+    const text = [
+      '"The rules were written for another century," said Nora Vance, the author of a history of the county courts published last spring.',
+      '"Nobody has read them in decades."',
+    ].join('\n\n');
+    const found = attributions(text);
+    assert.equal(found.length, 2);
+    assert.equal(found[1][0], 'Nora Vance');
+  });
+
   it('continues the speaker of the previous quote in the paragraph', () => {
     const text = '“The ferry is safe,” said Captain Ines Moreau. “It passed every inspection this spring.”';
     const found = attributions(text);

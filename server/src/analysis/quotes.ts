@@ -43,7 +43,7 @@ export interface ParagraphQuotes {
 
 export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
   const scan = scanQuotes(paragraph);
-  const pairs = mergeFragments(paragraph, scan.pairs.filter((p) => !isMarkupAttribute(paragraph, p) && !namesSomething(paragraph, p)));
+  const pairs = mergeFragments(paragraph, scan.pairs.filter((p) => isStatementPair(paragraph, p)));
   const spans: Array<{ start: number; end: number }> = pairs.map((p) => ({ start: p.start, end: p.end }));
   const tail = scan.unclosedOpen ? { start: scan.unclosedOpen.start, end: paragraph.length } : null;
   if (tail) spans.push(tail);
@@ -52,7 +52,7 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
   const openTail: LocalQuote | null = tail ? { ...tail, kind: 'direct', attribution: attributions[attributions.length - 1] } : null;
   let quotesAfterStrayMark: LocalQuote[] = [];
   if (scan.unclosedOpen && scan.unclosedOpen.pairsIfStray.length) {
-    const inner = mergeFragments(paragraph, scan.unclosedOpen.pairsIfStray);
+    const inner = mergeFragments(paragraph, scan.unclosedOpen.pairsIfStray.filter((p) => isStatementPair(paragraph, p)));
     const all = [...pairs, ...inner];
     const innerAttributions = attributeQuotes(paragraph, all).slice(pairs.length);
     quotesAfterStrayMark = inner.map((p, i) => ({ start: p.start, end: p.end, kind: kindOf(paragraph, p), attribution: innerAttributions[i] }));
@@ -78,9 +78,17 @@ function endsLikePostText(paragraph: string): boolean {
   return POST_TEXT_ENDING.test(tail) || /https?:\/\/\S+$/.test(paragraph.slice(-300));
 }
 
+/** Marks that may delimit a statement: not markup attributes, titles, nicknames or a pronoun talked about. */
+function isStatementPair(paragraph: string, pair: QuotePair): boolean {
+  return !isMarkupAttribute(paragraph, pair) && !namesSomething(paragraph, pair) && !QUOTED_PRONOUN.test(paragraph.slice(pair.contentStart, pair.contentEnd));
+}
+
+/** `because "she" is a "he"`: a lone pronoun in marks is the word itself under discussion, not words someone said. */
+const QUOTED_PRONOUN = /^\s*(?:he|she|him|her|it|they|them|we|us|i|me|you)[.,!?]?\s*$/i;
+
 /** A quoted title or nickname: marks around a name, not a statement. */
 function namesSomething(paragraph: string, pair: QuotePair): boolean {
-  return isQuotedTitle(paragraph, pair.start, pair.contentStart, pair.contentEnd) || isQuotedNickname(paragraph, pair.start, pair.end, pair.contentStart, pair.contentEnd);
+  return isQuotedTitle(paragraph, pair.start, pair.end, pair.contentStart, pair.contentEnd) || isQuotedNickname(paragraph, pair.start, pair.end, pair.contentStart, pair.contentEnd);
 }
 
 /** `<tweet author="…">`: attribute values of pasted markup are not quotes. */
@@ -105,7 +113,7 @@ function mergeFragments(paragraph: string, pairs: readonly QuotePair[]): QuotePa
   return merged;
 }
 
-const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\b(?:according|he|she|they|I|we)\b/;
+const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*(?:he|she|they|I|we)\b/;
 
 function sameStatement(paragraph: string, first: QuotePair, second: QuotePair): boolean {
   const gap = paragraph.slice(first.end, second.start);
@@ -156,7 +164,7 @@ export function assembleQuotes(
         attributionOffset = paragraphs[i - 1].start;
       }
       const annotation = toAnnotation(text, offset + q.start, offset + q.end, q.kind, attribution, attributionOffset);
-      if (!attribution && qi === 0 && q.start === 0 && i > 0) continueFromPreviousParagraph(annotation, out, paragraphs[i - 1]);
+      if (!attribution && qi === 0 && q.start === 0 && i > 0) continueFromPreviousParagraph(annotation, out, paragraphs[i - 1], text);
       out.push(annotation);
     });
     if (local.openTail) {
@@ -194,11 +202,31 @@ export function assembleQuotes(
   }
   const posts = findEmbeddedPosts(text, paragraphs, locals);
   const headlineEnd = paragraphs.length > 1 && paragraphs[0].start === firstTextOffset(text) && isHeadline(paragraphs[0].text) ? paragraphs[0].end : -1;
-  const kept = out.filter((q) => (q.start >= headlineEnd || isHeadlineStatement(q)) && !posts.some((p) => p.start <= q.start && q.end <= p.end));
+  const doubleStyle = quotesInDoubleMarks(out);
+  const kept = out.filter(
+    (q) =>
+      (q.start >= headlineEnd || isHeadlineStatement(q)) &&
+      !(doubleStyle && q.cue === null && isSingleMarked(q)) &&
+      !posts.some((p) => p.start <= q.start && q.end <= p.end),
+  );
   const quotes = posts.length ? [...kept, ...posts] : kept;
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
   resolveSpeakers(text, quotes, agencies, persons);
   return quotes;
+}
+
+function isSingleMarked(quote: QuoteAnnotation): boolean {
+  return /^['‘‚‹](?!')/.test(quote.text);
+}
+
+/**
+ * American style: statements in double marks, single marks only inside them and in headlines. In a
+ * text written so, an unattributed single-marked phrase at the top level is headline shorthand or a label.
+ */
+function quotesInDoubleMarks(quotes: readonly QuoteAnnotation[]): boolean {
+  let single = 0;
+  for (const q of quotes) if (isSingleMarked(q)) single++;
+  return quotes.length - single > 2 * single;
 }
 
 function firstTextOffset(text: string): number {
@@ -212,20 +240,28 @@ function isHeadlineStatement(quote: QuoteAnnotation): boolean {
 
 /**
  * A headline quotes in shorthand ('Terrifying'), a word or a phrase lifted from the story below, so
- * its marks do not delimit a statement. A headline: the first paragraph, one short line, one sentence.
+ * its marks do not delimit a statement. A headline: the first paragraph, one short line of one
+ * sentence, perhaps with a deck of one or two more such lines ("Trump tries new 'chapter'; \nAs nominee …").
  */
 function isHeadline(paragraph: string): boolean {
-  return paragraph.length <= 160 && !paragraph.includes('\n') && !/[.!?]["'”’]?\s+\S/.test(paragraph);
+  if (paragraph.length > 400) return false;
+  const lines = paragraph.split('\n');
+  return lines.length <= 3 && lines.every((line) => line.length <= 160 && !SENTENCE_INSIDE_LINE.test(line));
 }
+
+/** A sentence end followed by more words; "Dr. Ben Carson" and "U.S. troops" are abbreviations, not ends. */
+const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Rev|Prof|No|vs|\p{Lu}))[.!?]["'”’]?\s+\S/u;
 
 /**
  * `"…," he said.` closing one paragraph and an unattributed quote opening the next: the speaker goes on.
  * Only when the previous paragraph ends with that attributed quote and its attribution.
  */
-function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph): void {
+function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph, text: string): void {
   const last = earlier[earlier.length - 1];
-  if (!last || !last.speaker || last.cue === null || last.start < previous.start || previous.end - last.end > 80) return;
-  if (last.speaker.start < previous.start) return;
+  if (!last || !last.speaker || last.cue === null || last.start < previous.start || last.speaker.start < previous.start) return;
+  // The attribution's sentence must close the paragraph (`…," said X, the author of a book.`): no new sentence after it.
+  const after = text.slice(last.end, previous.end);
+  if (after.length > 400 || SENTENCE_INSIDE_LINE.test(after)) return;
   quote.speaker = { ...last.speaker };
   quote.cue = last.cue;
 }

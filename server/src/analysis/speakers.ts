@@ -50,7 +50,7 @@ const CUE_VERBS = new Set(
     'denied denies dismiss dismissed dismisses mock mocked mocks labeled labelled dubbed termed branded thank ' +
     'thanked hail hailed cited cites citing quoted blame blamed blames agree agreed agrees questioned snapped sang ' +
     'sings recommend recommended cried bemoan bemoaned calls claims notes reports states tweet call' +
-    ' scoff scoffed scoffs barked barks confess confessed confesses mutter muttered mutters murmured sighed sighs grumbled grumbles gushed gushes raved scolded scolds teased teases vented fumed opined opines elaborated marveled marvelled marvels bragged brags bragging whined posited rebutted proposed proposes forecasts swore swears applauded applauds touted touts touting deemed characterized characterizes characterised texted emailed reminded reminds reassured reassures rejected rejects refuted disputed disputes remembered remembers commented comments mentioned mentions underscored underscores highlighted interrupted advised advises inquired begged wrote'
+    ' scoff scoffed scoffs barked barks confess confessed confesses mutter muttered mutters murmured sighed sighs grumbled grumbles gushed gushes raved scolded scolds teased teases vented fumed opined opines elaborated marveled marvelled marvels bragged brags bragging whined posited rebutted proposed proposes forecasts swore swears applauded applauds touted touts touting deemed characterized characterizes characterised texted emailed reminded reminds reassured reassures rejected rejects refuted disputed disputes remembered remembers commented comments mentioned mentions underscored underscores highlighted interrupted advised advises inquired begged wrote read'
   )
     .trim()
     .split(' '),
@@ -203,11 +203,17 @@ function subjectBefore(tokens: readonly Token[], end: number, floor: number): Sp
     first = k;
   }
   if (first < 0 || (first === i && DETERMINERS.has(tokens[first].lower))) return null;
+  // "Trump at the time said", "Beck, who has in the past described": a time adjunct, not the subject, sits before the cue.
+  if (!isCapitalised(tokens[first]) && first - 1 > floor && TIME_ADJUNCT_PREPOSITIONS.has(tokens[first - 1].lower) && /^(?:time|past|end|moment|days?|weeks?|months?|years?|interview|statement|speech|meantime)$/.test(tokens[i].lower)) {
+    return subjectBefore(tokens, first - 1, floor);
+  }
   // A chunk of lower-case words alone ("plan was terrible") is rarely a speaker unless it ends in a person noun.
   const chunk = tokens.slice(first, i + 1);
   if (!chunk.some(isCapitalised) && !DETERMINERS.has(chunk[0].lower) && !isPersonNoun(chunk[chunk.length - 1].lower)) return null;
   return { start: tokens[first].start, end: tokens[last].end };
 }
+
+const TIME_ADJUNCT_PREPOSITIONS = new Set(['at', 'in', 'during', 'for', 'over', 'since', 'after', 'before']);
 
 /** Nouns that name people or bodies who speak; a bare plural like "officials" is a speaker on its own. */
 const PERSON_NOUNS = /^(?:officials?|spokes(?:man|men|woman|women|person|people)|sources?|aides?|advisers?|advisors?|experts?|analysts?|critics?|supporters?|opponents?|officers?|lawmakers?|leaders?|residents?|witnesses?|police|prosecutors?|investigators?|authorities|lawyers?|attorneys?|economists?|researchers?|scientists?|observers?|voters?|protesters?|democrats?|republicans?|members?|executives?|diplomats?|ministers?|administrators?|representatives?|staff|staffers?|employees?|workers?|people|agency|company|ministry|department|government|organi[sz]ation|campaign|committee|group|board|council|court|administration|office|spokesperson|director|chief|president|secretary|senator|governor|candidate|nominee|mayor|minister|chairman|chairwoman|ceo|founder|manager|head)$/;
@@ -222,7 +228,9 @@ function phraseAfter(tokens: readonly Token[], from: number, ceiling: number, nu
   if (i >= ceiling || !isWord(tokens[i]) || tokens[i].quoted) return null;
   if (PRONOUNS.has(tokens[i].lower)) return { start: tokens[i].start, end: tokens[i].end };
   // A number opens a phrase only after an inverted cue ("said 9/11 widow Terry Strada").
-  if (isFunctionWord(tokens[i].lower) || (/^\d/.test(tokens[i].text) && !numberFirst)) return null;
+  // "said Will Doyle", "May Chen said": auxiliaries that are also first names, before a capitalised word.
+  const firstName = (tokens[i].text === 'Will' || tokens[i].text === 'May') && i + 1 < ceiling && /^\p{Lu}\p{Ll}/u.test(tokens[i + 1].text);
+  if ((isFunctionWord(tokens[i].lower) && !firstName) || (/^\d/.test(tokens[i].text) && !numberFirst)) return null;
   let last = -1;
   let sawDeterminer = false;
   for (let count = 0; i < ceiling && count < 8; i++, count++) {
@@ -423,6 +431,8 @@ function mention(paragraph: string, span: Span): SpeakerMention {
  */
 function afterQuote(tokens: readonly Token[], from: number, to: number, adjacent: boolean): Found | null {
   let i = from;
+  // `…them,''' said X`: the third mark (a nested quote's closer) is left over after the pair; it belongs to the quote.
+  if (i < to && (tokens[i].text === "'" || tokens[i].text === '’') && i > 0 && tokens[i - 1].quoted && tokens[i - 1].end === tokens[i].start) i++;
   while (i < to && (tokens[i].text === ',' || tokens[i].text === '—' || tokens[i].text === '–' || tokens[i].text === '-')) i++;
   const limit = Math.min(to, i + (adjacent ? 40 : 60));
   for (let k = i; k < limit; k++) {
@@ -452,8 +462,9 @@ function afterQuote(tokens: readonly Token[], from: number, to: number, adjacent
     if (adjacent) {
       const commas = between.filter((t) => t.text === ',').length;
       if (commas >= 2 && between[between.length - 1].text === ',') {
+        // `"…," Flynn, a top surrogate, said` and `"…," the White House spokesman, Josh Earnest, said`.
         const name = phraseAfter(tokens, i, k);
-        if (name && isCapitalised(tokens[i])) return { speaker: name, cue: cue.text, route: 'after' };
+        if (name && (isCapitalised(tokens[i]) || DETERMINERS.has(tokens[i].lower))) return { speaker: name, cue: cue.text, route: 'after' };
       }
       if (commas === 0 && k - i > 9) return null;
     }
