@@ -170,4 +170,22 @@ describe('speakers: resolution', () => {
     const text = 'Daniel Brooks, who speaks for the port, said on Monday that volumes were recovering.\n\n“Cargo is moving again,” the spokesman said.';
     assert.deepEqual(attributions(text), [['the spokesman', 'said', 'Daniel Brooks']]);
   });
+
+  it('resolves "the company" and "the US agency" to the nearest agency of that kind and country', () => {
+    const text = [
+      'NASA said on Monday that it would review the contract, and the Orbital Survey Agency agreed.',
+      'According to Airbus, which builds the module, production continues. “Our line keeps working,” the company said.',
+      'A spokeswoman for the US agency said the talks were “constructive”.',
+    ].join('\n\n');
+    const found = quotes(text).map((q) => [q.speaker?.text, q.resolved]);
+    assert.deepEqual(found, [
+      ['the company', 'Airbus'],
+      ['the US agency', 'NASA'],
+    ]);
+  });
+
+  it('credits a titled person named after an agency to the person', () => {
+    const text = '“We would rather fly late than fly twice,” OSA Director General Lena Holm told reporters.';
+    assert.deepEqual(attributions(text), [['OSA Director General Lena Holm', 'told', 'Lena Holm']]);
+  });
 });

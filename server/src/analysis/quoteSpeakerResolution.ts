@@ -4,7 +4,7 @@
  * "the agency" resolve to the nearest agency mentioned before; "he", "she" and "the spokesman" to the
  * nearest person named before. Person names come from a cheap capitalisation pattern per paragraph.
  */
-import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from './annotation';
+import type { AgencyAnnotation, AgencyCategory, QuoteAnnotation, TextSpan } from './annotation';
 import { isCueWord } from './speakers';
 
 export interface PersonMention {
@@ -97,7 +97,8 @@ function referentOf(mention: string): Referent {
   return 'none';
 }
 
-const ROLE_THEN_NAME = /\b(?:spokes(?:man|woman|person)|secretary|chief|director|head|minister|president|chairman|chairwoman|administrator|official|adviser|advisor|aide|executive|manager|senator|governor|mayor|ambassador|commander|leader|founder|CEO)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+/** Roles are written in lower case in running text and capitalised as titles ("ESA Director General Josef Aschbacher"). */
+const ROLE_THEN_NAME = /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]hief|[Dd]irector|[Hh]ead|[Mm]inister|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Aa]dministrator|[Oo]fficial|[Aa]dviser|[Aa]dvisor|[Aa]ide|[Ee]xecutive|[Mm]anager|[Ss]enator|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Ll]eader|[Ff]ounder|CEO)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
 
 /** Fills `resolved` on every quote (sorted by start) that has a speaker. */
 export function resolveSpeakers(
@@ -132,9 +133,13 @@ export function resolveSpeakers(
       continue;
     }
     switch (referentOf(speaker.text)) {
-      case 'agency':
-        quote.resolved = (nearestSubjectAgency(text, agencies, speaker.start) ?? nearestBefore(agencies, speaker.start))?.canonical ?? null;
+      case 'agency': {
+        const fits = describedAgency(speaker.text);
+        quote.resolved =
+          (nearestSubjectAgency(text, agencies, speaker.start, fits) ?? nearestSubjectAgency(text, agencies, speaker.start) ?? nearestBefore(agencies, speaker.start))
+            ?.canonical ?? null;
         break;
+      }
       case 'person': {
         const person = nearestBefore(persons, speaker.start);
         quote.resolved = person ? fullNames.get(lastWord(person.name)) ?? person.name : null;
@@ -229,19 +234,49 @@ function nearestIndexBefore(items: readonly { start: number }[], offset: number)
   return lo - 1;
 }
 
-const PREPOSITION_BEFORE = /\b(?:by|of|with|to|from|for|in|on|at|against|about|into|over|under|between|among|than|like)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/iu;
+/** Only the preposition ignores case: the words after it must be capitalised, or any text would end in a "name". "According to X" names a source, so it does not count. */
+const PREPOSITION_BEFORE =
+  /\b(?:[Bb]y|[Oo]f|[Ww]ith|(?<![Aa]ccording\s+)[Tt]o|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Aa]gainst|[Aa]bout|[Ii]nto|[Oo]ver|[Uu]nder|[Bb]etween|[Aa]mong|[Tt]han|[Ll]ike)\s+(?:(?:[Tt]he|[Aa]|[Aa]n|[Ii]ts|[Tt]heir)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 /**
  * The nearest agency before `offset` that can be what "it" or "the agency" points back to: one that
  * is not the object of a preposition ("the decisions taken by the DLR Executive Board").
  */
-function nearestSubjectAgency(text: string, agencies: readonly AgencyAnnotation[], offset: number): AgencyAnnotation | null {
+function nearestSubjectAgency(
+  text: string,
+  agencies: readonly AgencyAnnotation[],
+  offset: number,
+  fits: (agency: AgencyAnnotation) => boolean = () => true,
+): AgencyAnnotation | null {
   for (let i = nearestIndexBefore(agencies, offset), steps = 0; i >= 0 && steps < 12; i--, steps++) {
     const candidate = agencies[i];
-    if (candidate.end > offset) continue;
+    if (candidate.end > offset || !fits(candidate)) continue;
     if (!PREPOSITION_BEFORE.test(text.slice(Math.max(0, candidate.start - 60), candidate.start))) return candidate;
   }
   return null;
+}
+
+/** Which agencies a description can point back to: "the company" a company, "the US agency" an American one. */
+const CATEGORIES_BY_HEAD: Record<string, readonly AgencyCategory[]> = {
+  company: ['company'], firm: ['company'], corporation: ['company'], group: ['company'], operator: ['company'], bank: ['company'],
+  carrier: ['company'], airline: ['company'], manufacturer: ['company'], maker: ['company'], broadcaster: ['media', 'company'],
+  newspaper: ['media'], outlet: ['media'], network: ['media', 'company'], ministry: ['ministry', 'government'],
+  department: ['ministry', 'government'], government: ['government', 'ministry'], administration: ['government', 'space agency'],
+  court: ['court'], party: ['party'], campaign: ['party', 'organisation'], team: ['sports'], club: ['sports'], university: ['university'],
+  union: ['ngo', 'organisation', 'international'], regulator: ['government'], authority: ['government', 'international'],
+};
+const COUNTRY_ADJECTIVES: Record<string, string> = {
+  us: 'United States', 'u.s.': 'United States', american: 'United States', uk: 'United Kingdom', british: 'United Kingdom',
+  german: 'Germany', russian: 'Russia', french: 'France', italian: 'Italy', japanese: 'Japan', chinese: 'China', spanish: 'Spain',
+  canadian: 'Canada', australian: 'Australia', indian: 'India', israeli: 'Israel', ukrainian: 'Ukraine', dutch: 'Netherlands',
+  swiss: 'Switzerland', korean: 'South Korea', 'south korean': 'South Korea', brazilian: 'Brazil', swedish: 'Sweden', turkish: 'Turkey',
+};
+
+function describedAgency(description: string): (agency: AgencyAnnotation) => boolean {
+  const words = description.toLowerCase().split(/\s+/);
+  const categories = CATEGORIES_BY_HEAD[words[words.length - 1]];
+  const country = words.slice(0, -1).map((w) => COUNTRY_ADJECTIVES[w]).find(Boolean);
+  return (agency) => (!categories || categories.includes(agency.category)) && (!country || agency.country === country);
 }
 
 /** A post's account: an agency named in it, else one whose name or acronym matches the handle, else the display name. */
