@@ -1,0 +1,211 @@
+/**
+ * The packaged extension in a real VS Code (code-server 4.139.1 = VS Code 1.139, driven in headless Chromium):
+ * highlights, hovers, the outline and live updates while typing, read from the rendered workbench.
+ * Run with `npm run test:ui` (which packages the VSIX first); setup is cached under `.vscode-test/`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  ensureCodeServer,
+  ensureExtensionInstalled,
+  launchCodeServer,
+  quietSettings,
+  sandboxPaths,
+  writeUserSettings,
+  type RunningCodeServer,
+} from '../../scripts/codeServer';
+import { waitFor } from '../../scripts/waitFor';
+import { launchChromium, type RunningChromium } from './support/chromium';
+import {
+  childrenOf,
+  cssRgb,
+  cursorPosition,
+  expandOutlineGroup,
+  hoverText,
+  languageStatusCounts,
+  outlineRow,
+  outlineRows,
+  renderedLine,
+  renderedSpans,
+  resizeSideBar,
+  setSectionExpanded,
+  waitForSpanColour,
+  type AnnotationCounts,
+} from './support/workbench';
+
+/** Colours the test gives each semantic token type, so a rendered span's colour says which token it is. */
+const TOKEN_COLOURS = { agency: '#ff0000', date: '#00aa00', quote: '#0000ff', speaker: '#aa00aa' } as const;
+const RED = cssRgb(TOKEN_COLOURS.agency);
+const GREEN = cssRgb(TOKEN_COLOURS.date);
+const BLUE = cssRgb(TOKEN_COLOURS.quote);
+const PURPLE = cssRgb(TOKEN_COLOURS.speaker);
+
+/** One of the project's own sample articles (published Thursday 14 November 2024, front matter `date:`). */
+const SAMPLE = 'lunar-gateway-delay.news';
+
+const paths = sandboxPaths();
+const runDir = path.join(paths.cache, 'ui-test');
+const workspace = path.join(runDir, 'workspace');
+const article = path.join(workspace, SAMPLE);
+const resultsDir = path.join(paths.root, 'test-results', 'ui');
+
+describe('News Annotator in VS Code (code-server + Chromium)', function () {
+  let codeServer: RunningCodeServer | undefined;
+  let chromium: RunningChromium | undefined;
+  let page: Page;
+  let countsAtStart: AnnotationCounts;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // the first run installs code-server (~3 min); a warm start takes ~20 s
+    // Ctrl-C would otherwise kill mocha without running after(); exiting runs the kill-on-exit hooks instead.
+    process.once('SIGINT', exitOnSignal);
+    process.once('SIGTERM', exitOnSignal);
+    ensureCodeServer(paths);
+    ensureExtensionInstalled(paths);
+
+    // Fresh user data and a copy of the sample on every run: the test never touches the repo or reuses state.
+    fs.rmSync(runDir, { recursive: true, force: true });
+    fs.mkdirSync(workspace, { recursive: true });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    fs.copyFileSync(path.join(paths.root, 'samples', SAMPLE), article);
+    const userData = path.join(runDir, 'user-data');
+    writeUserSettings(userData, {
+      ...quietSettings,
+      'editor.semanticTokenColorCustomizations': { enabled: true, rules: TOKEN_COLOURS },
+      'editor.hover.delay': 150,
+      'editor.minimap.enabled': false,
+      // Typed quotes must land as typed: no auto-closed pairs, no suggestion accepted by Enter.
+      'editor.autoClosingQuotes': 'never',
+      'editor.autoClosingBrackets': 'never',
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.suggestOnTriggerCharacters': false,
+      'editor.wordBasedSuggestions': 'off',
+      'outline.collapseItems': 'alwaysCollapse',
+    });
+
+    codeServer = await launchCodeServer(paths, { userDataDir: userData, logFile: path.join(resultsDir, 'code-server.log') });
+    chromium = await launchChromium(path.join(runDir, 'chromium-profile'), path.join(resultsDir, 'chromium.log'));
+    page = await chromium.browser.contexts()[0].newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    page.setDefaultTimeout(15_000); // every Playwright action gets a deadline too
+    await page.goto(codeServer.urlFor(workspace, article));
+    await waitFor(async () => (await page.locator('.view-line').count()) > 0, { timeout: 60_000, what: 'the editor to show the article' });
+    countsAtStart = await waitFor(() => languageStatusCounts(page), { timeout: 60_000, what: 'the language status counts' });
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await chromium?.stop();
+    await codeServer?.stop();
+    process.removeListener('SIGINT', exitOnSignal);
+    process.removeListener('SIGTERM', exitOnSignal);
+  });
+
+  afterEach(async function () {
+    const name = (this.currentTest?.title ?? 'step').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    if (page) await page.screenshot({ path: path.join(resultsDir, `${name}.png`) }).catch(() => undefined);
+  });
+
+  it('highlights agencies, dates and quotes in the colours set for their semantic token types', async function () {
+    this.timeout(30_000);
+    const agencies = await waitForSpanColour(page, /^(ESA|JAXA|NASA)$/, RED, 'an agency drawn in the agency colour');
+    const dates = await waitForSpanColour(page, /^Thursday$/, GREEN, '"Thursday" drawn in the date colour');
+    const quotes = await waitForSpanColour(page, /^"We would rather fly late/, BLUE, 'a quote drawn in the quote colour');
+    const speakers = await waitForSpanColour(page, /Josef Aschbacher/, PURPLE, 'a speaker drawn in the speaker colour');
+    assert.ok(agencies.length > 0 && dates.length > 0 && quotes.length > 0 && speakers.length > 0);
+    // Plain narrative text keeps the theme's colour.
+    const narrative = (await renderedSpans(page)).filter((span) => span.text.includes('declined'));
+    assert.ok(narrative.length > 0 && narrative.every((span) => ![RED, GREEN, BLUE, PURPLE].includes(span.color)), JSON.stringify(narrative));
+    assert.ok(countsAtStart.agencies >= 3 && countsAtStart.dates >= 3 && countsAtStart.quotes >= 3, JSON.stringify(countsAtStart));
+  });
+
+  it('shows an agency card and a resolved date on hover', async function () {
+    this.timeout(45_000);
+    const card = await hoverText(page, 'ESA', /European Space Agency/);
+    assert.match(card, /space agency/);
+    // Published on Thursday 14 November 2024, so "on Thursday" is that same day.
+    const date = await hoverText(page, 'Thursday', /2024-11-14/);
+    assert.match(date, /Thursday, 14 November 2024/);
+  });
+
+  it('lists agencies, the timeline and quotes in the Outline, and a click on a quote moves the cursor there', async function () {
+    this.timeout(60_000);
+    // Give the Outline the whole side bar: it renders only the rows in view.
+    await setSectionExpanded(page.locator('.pane-header[aria-label^="Explorer Section"]').first(), false);
+    await setSectionExpanded(page.locator('.pane-header[aria-label^="Outline Section"]'), true);
+    await resizeSideBar(page, 480);
+
+    const agencies = await expandOutlineGroup(page, 'Agencies', 3);
+    assert.ok(agencies.some((label) => label.startsWith('European Space Agency')), agencies.join(' | '));
+    assert.ok(agencies.some((label) => label.startsWith('NASA') || label.includes('Aeronautics')), agencies.join(' | '));
+    const timeline = await expandOutlineGroup(page, 'Timeline', 3);
+    assert.ok(timeline.some((label) => label.includes('2024-11-14 · Thursday')), timeline.join(' | '));
+    const quotes = await expandOutlineGroup(page, 'Quotes', 3);
+    assert.ok(quotes.some((label) => label.includes('We would rather fly late')), quotes.join(' | '));
+
+    const quoteLine = lineOf(fs.readFileSync(article, 'utf8'), '"We would rather fly late') + 1;
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } }); // park the cursor at the top first
+    await waitFor(async () => (await cursorPosition(page)).line !== quoteLine, { timeout: 5_000, what: 'the cursor away from the quote' });
+    await outlineRow(page, /We would rather fly late/).click();
+    const position = await waitFor(
+      async () => {
+        const current = await cursorPosition(page);
+        return current.line === quoteLine ? current : undefined;
+      },
+      { timeout: 10_000, what: `the cursor on line ${quoteLine}` },
+    );
+    assert.equal(position.line, quoteLine);
+    await page.screenshot({ path: path.join(resultsDir, 'article-with-outline.png') });
+  });
+
+  it('updates highlights, the outline and the status counts while a new quote is typed', async function () {
+    this.timeout(60_000);
+    const quotesBefore = childrenOf(await outlineRows(page), 'Quotes').length;
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"We will launch in May," NASA said.');
+
+    const typedLine = await waitFor(
+      async () => {
+        const spans = await renderedLine(page, 'We will launch in May');
+        const colourOf = (text: RegExp) => spans?.find((span) => text.test(span.text))?.color;
+        return spans && colourOf(/^"We will launch in\b/) === BLUE && colourOf(/^NASA$/) === PURPLE ? spans : undefined;
+      },
+      { timeout: 20_000, what: 'the typed quote in the quote colour and NASA in the speaker colour' },
+    );
+    // The date inside the quote ("May") is drawn as a date: semantic tokens nest rather than overwrite.
+    assert.equal(typedLine.find((span) => span.text === 'May')?.color, GREEN, JSON.stringify(typedLine));
+    const counts = await waitFor(
+      async () => {
+        const current = await languageStatusCounts(page);
+        return current && current.quotes === countsAtStart.quotes + 1 ? current : undefined;
+      },
+      { timeout: 15_000, what: `the status item to count ${countsAtStart.quotes + 1} quotes` },
+    );
+    assert.ok(counts.agencies >= countsAtStart.agencies);
+    const quotes = await waitFor(
+      async () => {
+        const children = childrenOf(await outlineRows(page), 'Quotes');
+        return children.some((label) => label.includes('We will launch in May')) ? children : undefined;
+      },
+      { timeout: 15_000, what: 'the typed quote in the outline' },
+    );
+    assert.equal(quotes.length, quotesBefore + 1, quotes.join(' | '));
+    assert.ok(quotes.some((label) => /^NASA\b|Aeronautics/.test(label) && label.includes('We will launch in May')), quotes.join(' | '));
+  });
+});
+
+function exitOnSignal(): void {
+  process.exit(130);
+}
+
+/** 0-based line of the first occurrence of `needle`. */
+function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  assert.ok(index >= 0, `${needle} is not in the sample`);
+  return text.slice(0, index).split('\n').length - 1;
+}
