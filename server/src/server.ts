@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type DocumentSymbol,
   type InitializeResult,
   type SemanticTokens,
 } from 'vscode-languageserver';
@@ -261,10 +262,18 @@ export function startServer(connection: Connection): void {
     return hover(found.document, (await around(found, offset, offset, token)).index, params.position);
   });
 
+  // The outline, breadcrumbs and sticky scroll all ask for symbols: computed once per analysed version.
+  const symbolsByAnalysis = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
   connection.onDocumentSymbol(async (params, token) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
-    return documentSymbols(found.document, (await whole(found, token)).index);
+    const analysed = await whole(found, token);
+    let symbols = symbolsByAnalysis.get(analysed);
+    if (!symbols) {
+      symbols = documentSymbols(found.document, analysed.index);
+      symbolsByAnalysis.set(analysed, symbols);
+    }
+    return symbols;
   });
 
   connection.onDocumentHighlight(async (params, token) => {

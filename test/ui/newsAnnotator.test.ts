@@ -197,7 +197,51 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
     assert.equal(quotes.length, quotesBefore + 1, quotes.join(' | '));
     assert.ok(quotes.some((label) => /^NASA\b|Aeronautics/.test(label) && label.includes('We will launch in May')), quotes.join(' | '));
   });
+
+  it('restarts a crashed server, and hovers work again', async function () {
+    this.timeout(60_000);
+    const [crashed] = await waitFor(
+      () => {
+        const pids = newsServerPids();
+        return pids.length > 0 ? pids : undefined;
+      },
+      { timeout: 10_000, what: 'the running News Annotator server' },
+    );
+    const killedAt = Date.now();
+    process.kill(crashed, 'SIGKILL');
+    const [restarted] = await waitFor(
+      () => {
+        const pids = newsServerPids().filter((pid) => pid !== crashed);
+        return pids.length > 0 ? pids : undefined;
+      },
+      { timeout: 30_000, what: 'a new server process after the crash' },
+    );
+    assert.notEqual(restarted, crashed);
+    const card = await hoverText(page, 'JAXA', /Japan Aerospace Exploration Agency/, 30_000);
+    assert.match(card, /space agency/);
+    console.log(`      (server restarted and answered a hover ${Date.now() - killedAt} ms after the crash)`);
+  });
+
+  it('never writes the article: the file on disk is the sample as copied', function () {
+    assert.equal(fs.readFileSync(article, 'utf8'), fs.readFileSync(path.join(paths.root, 'samples', SAMPLE), 'utf8'));
+  });
 });
+
+/** Process ids of the extension's language servers (dist/server.js of the installed extension), from /proc. */
+function newsServerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let commandLine: string;
+    try {
+      commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue; // the process ended while we looked
+    }
+    if (commandLine.includes(paths.extensions) && /news-annotator[^ ]*\/dist\/server\.js/.test(commandLine)) pids.push(Number(entry));
+  }
+  return pids;
+}
 
 function exitOnSignal(): void {
   process.exit(130);

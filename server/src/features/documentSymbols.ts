@@ -17,25 +17,24 @@ export function documentSymbols(document: NewsDocument, index: AnnotationIndex):
 
   const agencies = agencyGroups(index.agencies).map((mentions) => {
     const first = mentions[0];
-    const children = mentions.map<DocumentSymbol>((mention) => ({
-      name: mention.text,
-      detail: `line ${document.positionAt(mention.start).line + 1}`,
-      kind: SymbolKind.Field,
-      range: range(mention),
-      selectionRange: range(mention),
-    }));
+    const children = mentions.map<DocumentSymbol>((mention) => {
+      const where = range(mention);
+      return { name: mention.text, detail: `line ${where.start.line + 1}`, kind: SymbolKind.Field, range: where, selectionRange: where };
+    });
     return group(first.canonical, `${first.category} · ${plural(mentions.length, 'mention')}`, SymbolKind.Class, children, range(first));
   });
   if (agencies.length) symbols.push(group('Agencies', plural(agencies.length, 'agency', 'agencies'), SymbolKind.Namespace, agencies));
 
   const dates = index.analysis.annotations.filter((a): a is DateAnnotation => a.type === 'date');
-  const timeline = [...dates].sort((a, b) => chronologicalKey(a.value) - chronologicalKey(b.value) || a.start - b.start).map<DocumentSymbol>((date) => ({
-    name: `${date.value} · ${date.text}`,
-    detail: describeTimexValue(date.value),
-    kind: SymbolKind.Event,
-    range: range(date),
-    selectionRange: range(date),
-  }));
+  // Keys and descriptions are computed once per distinct value: a long file repeats the same dates.
+  const keys = new Map<string, number>();
+  const descriptions = new Map<string, string>();
+  const keyOf = (value: string): number => keys.get(value) ?? keys.set(value, chronologicalKey(value)).get(value)!;
+  const describe = (value: string): string => descriptions.get(value) ?? descriptions.set(value, describeTimexValue(value)).get(value)!;
+  const timeline = [...dates].sort((a, b) => keyOf(a.value) - keyOf(b.value) || a.start - b.start).map<DocumentSymbol>((date) => {
+    const where = range(date);
+    return { name: `${date.value} · ${date.text}`, detail: describe(date.value), kind: SymbolKind.Event, range: where, selectionRange: where };
+  });
   if (timeline.length) symbols.push(group('Timeline', plural(timeline.length, 'date'), SymbolKind.Namespace, timeline));
 
   const quotes = index.quotes.map<DocumentSymbol>((quote) => ({
@@ -43,7 +42,7 @@ export function documentSymbols(document: NewsDocument, index: AnnotationIndex):
     detail: quote.cue ?? (quote.kind === 'post' ? 'post' : ''),
     kind: SymbolKind.String,
     range: range(quote),
-    selectionRange: range(quote.speaker && quote.speaker.start >= quote.start && quote.speaker.end <= quote.end ? quote.speaker : firstLine(document, quote)),
+    selectionRange: range(quote.speaker && quote.speaker.start >= quote.start && quote.speaker.end <= quote.end ? quote.speaker : firstLine(quote)),
   }));
   if (quotes.length) symbols.push(group('Quotes', plural(quotes.length, 'quote'), SymbolKind.Namespace, quotes));
   return symbols;
@@ -89,11 +88,9 @@ function speakerName(quote: QuoteAnnotation): string {
   return quote.resolved ?? quote.speaker?.text ?? 'Unattributed';
 }
 
-function firstLine(document: NewsDocument, quote: QuoteAnnotation): TextSpan {
-  const text = quote.text;
-  const lineEnd = text.search(/[\r\n]/);
-  const end = lineEnd < 0 ? quote.end : quote.start + lineEnd;
-  return { start: quote.start, end, text: document.getText().slice(quote.start, end) };
+function firstLine(quote: QuoteAnnotation): TextSpan {
+  const lineEnd = quote.text.search(/[\r\n]/);
+  return lineEnd < 0 ? quote : { start: quote.start, end: quote.start + lineEnd, text: quote.text.slice(0, lineEnd) };
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
