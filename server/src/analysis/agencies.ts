@@ -575,9 +575,17 @@ function fromKnown(agency: KnownAgency, paragraph: string, start: number, end: n
   return mention;
 }
 
+const nameKeys = new Map<string, string>();
+
 function nameKey(text: string): string {
-  // Most mentions are one plain word: skip the regexes.
-  return /[\s'’-]/.test(text) ? canonicalOf(text).toLowerCase() : text.toLowerCase();
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    // Most mentions are one plain word: skip the regexes.
+    key = /[\s'’-]/.test(text) ? canonicalOf(text).toLowerCase() : text.toLowerCase();
+    if (nameKeys.size > 100_000) nameKeys.clear();
+    nameKeys.set(text, key);
+  }
+  return key;
 }
 
 /**
@@ -595,12 +603,8 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (m.defines && !known.has(m.defines.toLowerCase())) known.set(m.defines.toLowerCase(), m);
     const canonicalKey = nameKey(m.canonical);
     if (!known.has(canonicalKey)) known.set(canonicalKey, m);
-    const words = m.text.split(/\s+/);
-    // "Real" for "Real Madrid", but not "Irving" for "Irving Police Department": a head-named body's first word is a modifier.
-    if (words.length >= 2 && !headCategory(words[words.length - 1]) && !headCategory(words[0]) && !isNotAnAgency(words[0]) && !LEADING_NON_NAME.has(words[0]) && !PLACE_NAME_PREFIX.test(words[0]) && m.source !== 'lexicon') {
-      const firstKey = words[0].toLowerCase();
-      if (!firstWords.has(firstKey)) firstWords.set(firstKey, m);
-    }
+    const firstKey = m.source === 'lexicon' ? null : firstWordKey(m.text);
+    if (firstKey !== null && !firstWords.has(firstKey)) firstWords.set(firstKey, m);
   }
   // Acronyms defined in the document override a lexicon reading of the same letters.
   const defined = new Map<string, AgencyMention>();
@@ -637,6 +641,26 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (same) accepted.push(retarget(m, same));
   }
   return withoutOverlaps(accepted).map(toAnnotation);
+}
+
+const firstWordKeys = new Map<string, string | null>();
+
+/**
+ * The first word by which a later mention may refer to this name: "Real" for "Real Madrid", but not
+ * "Irving" for "Irving Police Department" (a head-named body's first word is a modifier). Memoised:
+ * the same names recur on every keystroke.
+ */
+function firstWordKey(text: string): string | null {
+  let key = firstWordKeys.get(text);
+  if (key === undefined) {
+    const words = text.split(/\s+/);
+    const eligible =
+      words.length >= 2 && !headCategory(words[words.length - 1]) && !headCategory(words[0]) && !isNotAnAgency(words[0]) && !LEADING_NON_NAME.has(words[0]) && !PLACE_NAME_PREFIX.test(words[0]);
+    key = eligible ? words[0].toLowerCase() : null;
+    if (firstWordKeys.size > 100_000) firstWordKeys.clear();
+    firstWordKeys.set(text, key);
+  }
+  return key;
 }
 
 /** First words of place-like names that say nothing on their own ("St Louis", "New York", "Los Angeles"). */
