@@ -83,6 +83,8 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
       'editor.suggestOnTriggerCharacters': false,
       'editor.wordBasedSuggestions': 'off',
       'outline.collapseItems': 'alwaysCollapse',
+      // VS Code in a browser saves after a delay by default; off, any write to the article would be the extension's.
+      'files.autoSave': 'off',
     });
 
     codeServer = await launchCodeServer(paths, { userDataDir: userData, logFile: path.join(resultsDir, 'code-server.log') });
