@@ -191,4 +191,9 @@ describe('agencies', () => {
     }
     assert.deepEqual(texts(agencies(text)), ['NASA', 'ESA']);
   });
+
+  it('reads an agency’s own board as the agency acting, not as another agency', () => {
+    const found = agencies('The decision was taken by the NASA Advisory Council and the ESA Executive Board on Monday.');
+    assert.deepEqual(texts(found), ['NASA', 'ESA']);
+  });
 });

@@ -96,7 +96,20 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
     for (const part of splitRun(tokens, run)) classifyRun(paragraph, tokens, part, teamSports, capsLine, mentions);
   }
   findAcronymDefinitions(paragraph, tokens, mentions);
-  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */
+const ORGAN_WORDS = new Set(
+  'Executive Supervisory Advisory Management Governing Scientific Editorial Board Council Committee Commission Directors Trustees Assembly Secretariat Presidium Panel'.split(' '),
+);
+
+function withoutOrgansOfKnownAgencies(paragraph: string, mentions: AgencyMention[]): AgencyMention[] {
+  const knownEnds = new Set(mentions.filter((m) => m.source === 'lexicon' || m.source === 'custom').map((m) => m.end));
+  return mentions.filter((m) => {
+    if (m.source !== 'pattern' || !knownEnds.has(m.start - 1) || paragraph[m.start - 1] !== ' ') return true;
+    return !m.text.split(/\s+/).every((word) => ORGAN_WORDS.has(word));
+  });
 }
 
 /** Lexicon and custom names, longest first, with the heads that follow them ("Pirelli SpA", "Labour Department"). */
