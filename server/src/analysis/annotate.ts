@@ -4,6 +4,7 @@
  * analyses the paragraphs that changed; the document-level passes run on the memoised results.
  */
 import type {
+  CustomAgency,
   AgencyAnnotation,
   AnalysisResult,
   AnnotateOptions,
@@ -30,6 +31,8 @@ interface ParagraphResult {
   dates: DateAnnotation[];
   mentions: AgencyMention[];
   quotes: ParagraphQuotes;
+  /** The same results at absolute offsets, for the offset the paragraph last had: most paragraphs keep it across an edit. */
+  placed?: { offset: number; dates: DateAnnotation[]; mentions: AgencyMention[] };
 }
 
 /**
@@ -50,9 +53,16 @@ function memoFor(context: string): ParagraphMemo<ParagraphResult> {
 }
 
 let cachedTagger: AgencyTagger | undefined;
+let cachedFor: readonly CustomAgency[] | undefined;
 function agencyTaggerFor(options: AnnotateOptions): AgencyTagger {
-  const key = JSON.stringify(options.customAgencies ?? []);
-  if (!cachedTagger || cachedTagger.key !== key) cachedTagger = createAgencyTagger(options.customAgencies ?? []);
+  const custom = options.customAgencies ?? [];
+  // The same list object comes back on every keystroke: compare it by identity before comparing its contents.
+  if (cachedTagger && (custom === cachedFor || cachedTagger.key === JSON.stringify(custom))) {
+    cachedFor = custom;
+    return cachedTagger;
+  }
+  cachedTagger = createAgencyTagger(custom);
+  cachedFor = custom;
   return cachedTagger;
 }
 
@@ -85,8 +95,15 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
       mentions: tagger.findInParagraph(paragraph.text),
       quotes: findQuotesInParagraph(paragraph.text),
     }));
-    for (const date of local.dates) dates.push({ ...date, start: date.start + offset, end: date.end + offset });
-    for (const mention of local.mentions) mentions.push({ ...mention, start: mention.start + offset, end: mention.end + offset });
+    if (local.placed?.offset !== offset) {
+      local.placed = {
+        offset,
+        dates: local.dates.map((date) => ({ ...date, start: date.start + offset, end: date.end + offset })),
+        mentions: local.mentions.map((mention) => ({ ...mention, start: mention.start + offset, end: mention.end + offset })),
+      };
+    }
+    for (const date of local.placed.dates) dates.push(date);
+    for (const mention of local.placed.mentions) mentions.push(mention);
     quoteLocals.push(local.quotes);
     yield;
   }
