@@ -136,6 +136,21 @@ describe('document symbols', function () {
     }
   });
 
+  it('list the first 100 mentions of an agency, then one entry for the rest', function () {
+    const text = Array.from({ length: 150 }, () => 'NASA said so.').join('\n');
+    const doc = TextDocument.create('file:///many.news', 'news', 1, text);
+    const annotations: Annotation[] = [];
+    for (let i = 0, at = text.indexOf('NASA'); at >= 0; i++, at = text.indexOf('NASA', at + 1)) {
+      annotations.push({ type: 'agency', start: at, end: at + 4, text: 'NASA', canonical: 'NASA', category: 'space agency', source: 'lexicon' });
+    }
+    const symbols = documentSymbols(doc, new AnnotationIndex({ publicationDate: { value: '2022-03-03', source: 'setting' }, annotations }));
+    const nasa = symbols.find((s) => s.name === 'Agencies')!.children![0];
+    assert.equal(nasa.detail, 'space agency · 150 mentions');
+    assert.equal(nasa.children!.length, 101);
+    assert.equal(nasa.children![100].name, '… 50 more');
+    assert.equal(nasa.children![100].selectionRange.start.line, 100);
+  });
+
   it('take no body sentence for a headline', function () {
     assert.equal(findHeadline('Russia on Thursday announced that it is ceasing cooperation.\n\nMore.'), undefined);
     assert.deepEqual(findHeadline('---\ntitle: A title\n---\nBody.')?.text, 'A title');

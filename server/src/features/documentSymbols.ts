@@ -5,6 +5,12 @@ import { describeTimexValue, isoWeekMonday } from './dateDescription';
 import type { NewsDocument } from './newsDocument';
 import { quoteLabel } from './quoteText';
 
+/**
+ * Mentions listed under each agency. A wire file can mention one agency thousands of times; past this
+ * the outline stops being a map (and costs megabytes per request), and document highlights show them all.
+ */
+const MAX_MENTIONS_LISTED = 100;
+
 /** The outline: the headline, then Agencies, Timeline and Quotes. */
 export function documentSymbols(document: NewsDocument, index: AnnotationIndex): DocumentSymbol[] {
   const range = (span: { start: number; end: number }): Range => ({
@@ -17,10 +23,16 @@ export function documentSymbols(document: NewsDocument, index: AnnotationIndex):
 
   const agencies = agencyGroups(index.agencies).map((mentions) => {
     const first = mentions[0];
-    const children = mentions.map<DocumentSymbol>((mention) => {
+    const children = mentions.slice(0, MAX_MENTIONS_LISTED).map<DocumentSymbol>((mention) => {
       const where = range(mention);
       return { name: mention.text, detail: `line ${where.start.line + 1}`, kind: SymbolKind.Field, range: where, selectionRange: where };
     });
+    if (mentions.length > MAX_MENTIONS_LISTED) {
+      const next = mentions[MAX_MENTIONS_LISTED];
+      const where = { start: range(next).start, end: range(mentions[mentions.length - 1]).end };
+      const rest = mentions.length - MAX_MENTIONS_LISTED;
+      children.push({ name: `… ${rest} more`, detail: 'Highlight mentions: put the cursor on one', kind: SymbolKind.Field, range: where, selectionRange: range(next) });
+    }
     return group(first.canonical, `${first.category} · ${plural(mentions.length, 'mention')}`, SymbolKind.Class, children, range(first));
   });
   if (agencies.length) symbols.push(group('Agencies', plural(agencies.length, 'agency', 'agencies'), SymbolKind.Namespace, agencies));
