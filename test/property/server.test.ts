@@ -5,7 +5,7 @@ import type { DocumentHighlight, DocumentSymbol, Hover, InitializeResult, Positi
 import { annotate } from '../../server/src/analysis/annotate';
 import { encodeSemanticTokens, tokenSegments } from '../../server/src/features/semanticTokens';
 import { startServerProcess, type ServerUnderTest } from '../support/serverProcess';
-import { waitFor } from '../support/waitFor';
+import { waitFor } from '../../scripts/waitFor';
 import { article, edit, editRange, type Edit } from './arbitraries';
 import { assertEncodedTokens, assertHover, assertRange, assertSymbols, linesOf } from './invariants';
 import { countCase } from './properties';
@@ -210,7 +210,7 @@ describe('property: the server process on articles over maxFileSize (analysed on
     assert.equal(server.process.exitCode, null, `the server is still running; stderr: ${server.stderr()}`);
     await waitFor(
       () => server.notifications.some((n) => n.method === 'newsAnnotator/status' && (n.params as { tooLarge?: boolean }).tooLarge),
-      'a status saying an article was over maxFileSize (else this test never took the partial path)',
+      { timeout: 10_000, what: 'a status saying an article was over maxFileSize (else this test never took the partial path)' },
     );
   });
 });

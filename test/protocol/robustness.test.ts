@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { decodeSemanticTokens } from '../support/decodeTokens';
 import { startServerProcess, type ServerUnderTest } from '../support/serverProcess';
-import { waitFor } from '../support/waitFor';
+import { waitFor } from '../../scripts/waitFor';
 
 const ARTICLE = 'The Harbour Authority said on Monday that "the port stays open," and NASA agreed.\n';
 
@@ -57,12 +57,12 @@ describe('the server with custom agencies and bad configuration', function () {
     const legend = await initialise(server, pathToFileURL(workspace).toString());
     const message = await waitFor(
       () => server!.notifications.find((n) => n.method === 'window/showMessage')?.params as { message: string } | undefined,
-      'a warning about the agency file',
+      { timeout: 10_000, what: 'a warning about the agency file' },
     );
     assert.match(message.message, /news-agencies\.json line 3: .*needs a "name"/);
     const diagnostics = await waitFor(
       () => server!.notifications.find((n) => n.method === 'textDocument/publishDiagnostics')?.params as { uri: string; diagnostics: Array<{ range: { start: { line: number } } }> } | undefined,
-      'diagnostics on the agency file',
+      { timeout: 10_000, what: 'diagnostics on the agency file' },
     );
     assert.match(diagnostics.uri, /news-agencies\.json$/);
     assert.equal(diagnostics.diagnostics[0].range.start.line, 2);
@@ -81,10 +81,10 @@ describe('the server with custom agencies and bad configuration', function () {
     const messages = await waitFor(() => {
       const found = server!.notifications.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
       return found.length >= 2 ? found : undefined;
-    }, 'two warnings');
+    }, { timeout: 10_000, what: 'two warnings' });
     assert.ok(messages.some((m) => /publicationDate must be a date written YYYY-MM-DD/.test(m)));
     assert.ok(messages.some((m) => /newsAnnotator\.agencies must be a list/.test(m)));
-    const status = await waitFor(() => server!.notifications.find((n) => n.method === 'newsAnnotator/status')?.params as { agencies: number } | undefined, 'a status');
+    const status = await waitFor(() => server!.notifications.find((n) => n.method === 'newsAnnotator/status')?.params as { agencies: number } | undefined, { timeout: 10_000, what: 'a status' });
     assert.ok(status.agencies >= 1);
   });
 });
@@ -152,7 +152,7 @@ describe('the server with large and changing documents', function () {
     open(server, uri, huge);
     const status = await waitFor(
       () => server.notifications.map((n) => n.params as { uri: string; tooLarge?: boolean }).find((p) => p.uri === uri),
-      'the status of the huge file',
+      { timeout: 10_000, what: 'the status of the huge file' },
     );
     assert.equal(status.tooLarge, true);
     const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { DocumentSymbol, Hover, InitializeResult, SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { decodeSemanticTokens } from '../support/decodeTokens';
 import { REPO_ROOT, startServerProcess, type ServerUnderTest } from '../support/serverProcess';
-import { waitFor } from '../support/waitFor';
+import { waitFor } from '../../scripts/waitFor';
 
 const FIXTURE = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'space-cooperation.news'), 'utf8');
 const URI = 'file:///fixtures/space-cooperation.news';
@@ -40,7 +40,7 @@ describe('news-annotator-server over stdio', function () {
   it('reports counts for the opened article', async function () {
     const status = await waitFor(
       () => server.notifications.find((n) => n.method === 'newsAnnotator/status')?.params as { agencies: number; dates: number; quotes: number } | undefined,
-      'a status notification',
+      { timeout: 10_000, what: 'a status notification' },
     );
     assert.ok(status.agencies >= 3, `agencies: ${status.agencies}`);
     assert.ok(status.dates >= 1, `dates: ${status.dates}`);
@@ -96,7 +96,7 @@ describe('news-annotator-server over stdio', function () {
     assert.ok(decoded.some((t) => t.type === 'quote' && t.text === '"The station is safe,"'), 'the new quote is highlighted');
     const status = await waitFor(
       () => server.notifications.filter((n) => n.method === 'newsAnnotator/status').map((n) => n.params as { quotes: number }).find((s) => s.quotes === 4),
-      'a status with the new quote',
+      { timeout: 10_000, what: 'a status with the new quote' },
     );
     assert.equal(status.quotes, 4);
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor } from '../../support/waitFor';
+import { waitFor } from '../../../scripts/waitFor';
 
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'space-cooperation.news');
 
@@ -18,7 +18,7 @@ describe('News Annotator in VS Code', function () {
     const symbols = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
       return found && found.some((s) => s.name === 'Quotes') ? found : undefined;
-    }, 'document symbols', 30_000);
+    }, { timeout: 30_000, what: 'document symbols' });
     const names = symbols.map((s) => s.name);
     for (const group of ['Agencies', 'Timeline', 'Quotes']) assert.ok(names.includes(group), names.join(', '));
   });
