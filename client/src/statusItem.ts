@@ -69,7 +69,7 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     this.item.text = `${plural(status.agencies, 'agency', 'agencies')} · ${plural(status.dates, 'date')} · ${plural(status.quotes, 'quote')}`;
-    this.item.detail = status.publicationDate ? `published ${status.publicationDate.value} (${status.publicationDate.source})` : undefined;
+    this.item.detail = status.publicationDate ? `published ${status.publicationDate.value} ${SOURCE_WORDS[status.publicationDate.source] ?? ''}` : undefined;
   }
 
   dispose(): void {
@@ -77,6 +77,15 @@ export class StatusItem implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
+
+/** Where the publication date came from, as the status item says it. */
+const SOURCE_WORDS: Record<string, string> = {
+  'front-matter': '(from the header)',
+  dateline: '(from the dateline)',
+  setting: '(from the newsAnnotator.publicationDate setting)',
+  'first-date': '(the first full date in the text)',
+  none: '(no date found: relative dates count from today; set newsAnnotator.publicationDate)',
+};
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

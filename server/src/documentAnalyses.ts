@@ -104,7 +104,16 @@ export class DocumentAnalyses {
 }
 
 function analysed(version: number, text: string, analysis: AnalysisResult): AnalysedDocument {
-  return { version, analysis, index: new AnnotationIndex(analysis), segments: tokenSegments(text, analysis) };
+  let index: AnnotationIndex | undefined;
+  return {
+    version,
+    analysis,
+    // Hovers, the outline and highlights need the index; the tokens that follow each keystroke do not.
+    get index() {
+      return (index ??= new AnnotationIndex(analysis));
+    },
+    segments: tokenSegments(text, analysis),
+  };
 }
 
 function keyOf(document: TextDocument, options: AnnotateOptions): string {

@@ -1,7 +1,8 @@
 /**
- * The only module that imports compromise. Plugins and words are registered once, when the
- * module is first loaded; nothing passes a lexicon per call, because that mutates compromise's
- * global state. compromise is loaded lazily so that the server starts without paying for it.
+ * The only module that imports compromise. The analysis uses its lexicon as a word list (given names,
+ * surnames, ordinary words): running its tagger over the text cost about 3 s per MB and gained no F1
+ * on the agency corpora (see README, Quality). Nothing passes a lexicon per call, because that mutates
+ * compromise's global state; it is loaded lazily so that the server starts without paying for it.
  */
 import type nlpType from 'compromise';
 
@@ -14,25 +15,6 @@ export function compromise(): Nlp {
     loaded = require('compromise') as Nlp;
   }
   return loaded;
-}
-
-export type NameKind = 'person' | 'organization' | 'place' | 'other';
-
-const nameKindCache = new Map<string, NameKind>();
-const NAME_KIND_CACHE_LIMIT = 50_000;
-
-/** What compromise thinks a short capitalised phrase names, memoised because the same names recur. */
-export function classifyName(phrase: string): NameKind {
-  const cached = nameKindCache.get(phrase);
-  if (cached) return cached;
-  const doc = compromise()(phrase);
-  let kind: NameKind = 'other';
-  if (doc.people().found) kind = 'person';
-  else if (doc.organizations().found) kind = 'organization';
-  else if (doc.places().found) kind = 'place';
-  if (nameKindCache.size >= NAME_KIND_CACHE_LIMIT) nameKindCache.clear();
-  nameKindCache.set(phrase, kind);
-  return kind;
 }
 
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person']);
