@@ -5,7 +5,9 @@
 import {
   DiagnosticSeverity,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageRequest,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -40,9 +42,11 @@ export function startServer(connection: Connection): void {
   const reportedProblems = new Set<string>();
   let nextResultId = 1;
   let canPullConfiguration = false;
+  let canRefreshTokens = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     agencyFiles.setFolders(folders);
     return {
@@ -72,16 +76,21 @@ export function startServer(connection: Connection): void {
     refreshEverything();
   });
 
+  /** A client may not implement a request the server sends it; that must never become an unhandled rejection. */
+  function logFailure(error: unknown): void {
+    connection.console.log(`News Annotator: the client did not take a message: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   function refreshEverything(): void {
     analyses.clear();
     sentTokens.clear();
-    connection.languages.semanticTokens.refresh();
+    if (canRefreshTokens) connection.languages.semanticTokens.refresh().catch(logFailure);
     for (const document of documents.all()) scheduleStatus(document, 0);
   }
 
   function reloadAgencyFiles(): void {
     for (const file of agencyFiles.reload()) {
-      void connection.sendDiagnostics({
+      connection.sendDiagnostics({
         uri: file.uri,
         diagnostics: file.problems.map((problem) => ({
           range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character + 1 } },
@@ -89,7 +98,7 @@ export function startServer(connection: Connection): void {
           source: 'News Annotator',
           message: problem.message,
         })),
-      });
+      }).catch(logFailure);
       reportProblems(file.problems.map((problem) => `${file.path} line ${problem.line + 1}: ${problem.message}`));
     }
   }
@@ -118,7 +127,7 @@ export function startServer(connection: Connection): void {
       if (reportedProblems.has(problem)) continue;
       reportedProblems.add(problem);
       connection.console.warn(problem);
-      void connection.window.showWarningMessage(`News Annotator: ${problem}`);
+      connection.sendRequest(ShowMessageRequest.type, { type: MessageType.Warning, message: `News Annotator: ${problem}` }).catch(logFailure);
     }
   }
 
@@ -195,7 +204,7 @@ export function startServer(connection: Connection): void {
     } catch {
       return; // A newer version is on its way and will report.
     }
-    void connection.sendNotification(STATUS_NOTIFICATION, status);
+    connection.sendNotification(STATUS_NOTIFICATION, status).catch(logFailure);
   }
 
   // TextDocuments reports an opened document as changed too: a new document is reported at once, edits after a pause.

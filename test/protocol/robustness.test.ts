@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { ResponseError, type Hover, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { decodeSemanticTokens } from '../support/decodeTokens';
 import { startServerProcess, type ServerUnderTest } from '../support/serverProcess';
 import { waitFor } from '../../scripts/waitFor';
@@ -86,6 +86,30 @@ describe('the server with custom agencies and bad configuration', function () {
     assert.ok(messages.some((m) => /newsAnnotator\.agencies must be a list/.test(m)));
     const status = await waitFor(() => server!.notifications.find((n) => n.method === 'newsAnnotator/status')?.params as { agencies: number } | undefined, { timeout: 10_000, what: 'a status' });
     assert.ok(status.agencies >= 1);
+  });
+});
+
+describe('the server with a client that implements little', function () {
+  it('keeps serving when the client refuses its warnings', async function () {
+    const server = startServerProcess({ settings: { publicationDate: 'not a date' } });
+    try {
+      let refused = 0;
+      server.connection.onRequest('window/showMessageRequest', () => {
+        refused++;
+        throw new ResponseError(-32601, 'this client shows no messages');
+      });
+      await initialise(server, null);
+      open(server, 'file:///tmp/refusing.news', ARTICLE);
+      await waitFor(() => refused > 0, { timeout: 10_000, what: 'the warning about the bad setting to be refused' });
+      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///tmp/refusing.news' },
+        position: { line: 0, character: ARTICLE.indexOf('NASA') + 1 },
+      });
+      assert.match((hover!.contents as { value: string }).value, /NASA/);
+      assert.equal(server.process.exitCode, null, server.stderr());
+    } finally {
+      await server.stop();
+    }
   });
 });
 
