@@ -64,7 +64,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     reloadAgencyFiles();
     // Load the analysis while the editor is still busy opening files, not when the first request waits for it.
-    setImmediate(() => analysisApi().warmUp());
+    setImmediate(() => {
+      try {
+        analysisApi().warmUp();
+      } catch (error) {
+        connection.console.error(`News Annotator: loading the analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    });
   });
   connection.onDidChangeWatchedFiles(() => {
     reloadAgencyFiles();

@@ -7,7 +7,9 @@ export class ParagraphMemo<T> {
   private readonly entries = new Map<string, T>();
   private size = 0;
 
-  constructor(private readonly maxChars = 16_000_000) {}
+  // Enough for the largest article the server analyses whole (newsAnnotator.maxFileSize, 5 M characters) and the
+  // others open beside it; beyond that the oldest paragraphs go.
+  constructor(private readonly maxChars = 8_000_000) {}
 
   get(key: string, compute: () => T): T {
     const hit = this.entries.get(key);
