@@ -16,13 +16,15 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   const status = new StatusItem(documentSelector());
-  context.subscriptions.push(output, status);
+  // One watcher for the life of the extension: each client is handed the same one.
+  const agencyFileWatcher = vscode.workspace.createFileSystemWatcher('**/.vscode/news-agencies.json');
+  context.subscriptions.push(output, status, agencyFileWatcher);
 
   const start = async (): Promise<void> => {
     const selector = documentSelector();
     status.setSelector(selector);
     status.starting();
-    client = createClient(context, selector, output);
+    client = createClient(context, selector, output, agencyFileWatcher);
     client.onNotification(STATUS_NOTIFICATION, (update: DocumentStatus) => status.update(update));
     try {
       await client.start();
@@ -32,11 +34,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.error(`The server did not start: ${String(error)}`);
     }
   };
-  const restart = async (): Promise<void> => {
-    const old = client;
-    client = undefined;
-    if (old) await old.dispose().catch((error: unknown) => output.warn(`Stopping the server: ${String(error)}`));
-    await start();
+  // Restarts run one after another: two quick setting changes must not leave two servers running.
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = (): Promise<void> => {
+    restarting = restarting.then(async () => {
+      const old = client;
+      client = undefined;
+      if (old) await old.dispose().catch((error: unknown) => output.warn(`Stopping the server: ${String(error)}`));
+      await start();
+    });
+    return restarting;
   };
 
   context.subscriptions.push(
@@ -67,7 +74,12 @@ function documentSelector(): DocumentFilter[] {
   ]);
 }
 
-function createClient(context: vscode.ExtensionContext, selector: DocumentFilter[], output: vscode.LogOutputChannel): LanguageClient {
+function createClient(
+  context: vscode.ExtensionContext,
+  selector: DocumentFilter[],
+  output: vscode.LogOutputChannel,
+  agencyFileWatcher: vscode.FileSystemWatcher,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -78,7 +90,7 @@ function createClient(context: vscode.ExtensionContext, selector: DocumentFilter
     outputChannel: output,
     synchronize: {
       configurationSection: 'newsAnnotator',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.vscode/news-agencies.json'),
+      fileEvents: agencyFileWatcher,
     },
   };
   return new LanguageClient(CLIENT_ID, 'News Annotator', serverOptions, clientOptions);

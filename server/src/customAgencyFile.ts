@@ -12,7 +12,10 @@ export interface AgencyFileProblem {
 }
 
 /** The agencies in the file, and each problem with the line it is on; a broken file yields the entries that can be read. */
-export function parseAgencyFile(text: string): { agencies: CustomAgency[]; problems: AgencyFileProblem[] } {
+export function parseAgencyFile(fileText: string): { agencies: CustomAgency[]; problems: AgencyFileProblem[] } {
+  // Editors on Windows may save a byte-order mark; it is not JSON, but it is not the user's mistake either.
+  // Replaced by a space so that offsets, and so lines and columns, stay those of the file.
+  const text = fileText.charCodeAt(0) === 0xfeff ? ` ${fileText.slice(1)}` : fileText;
   if (text.trim() === '') return { agencies: [], problems: [{ line: 0, character: 0, message: 'the file is empty; expected a list of agencies.' }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });

@@ -10,7 +10,6 @@ import {
   ShowMessageRequest,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
   type Connection,
   type DocumentSymbol,
   type InitializeResult,
@@ -43,10 +42,12 @@ export function startServer(connection: Connection): void {
   let nextResultId = 1;
   let canPullConfiguration = false;
   let canRefreshTokens = false;
+  let canFollowFolders = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+    canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     agencyFiles.setFolders(folders);
     return {
@@ -56,6 +57,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'News Annotator' },
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'news-annotator-server', version: '0.1.0' },
     };
@@ -63,6 +65,15 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     reloadAgencyFiles();
+    if (canFollowFolders) {
+      // A folder added later may bring its own agency file.
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+        agencyFiles.setFolders(folders.map((folder) => folder.uri));
+        reloadAgencyFiles();
+        refreshEverything();
+      });
+    }
     // Load the analysis while the editor is still busy opening files, not when the first request waits for it.
     setImmediate(() => {
       try {
@@ -94,8 +105,15 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleStatus(document, 0);
   }
 
+  let agencyFilesWithDiagnostics = new Set<string>();
   function reloadAgencyFiles(): void {
-    for (const file of agencyFiles.reload()) {
+    const files = agencyFiles.reload();
+    // A file that is gone, or fixed, must not keep its old warnings.
+    for (const uri of agencyFilesWithDiagnostics) {
+      if (!files.some((file) => file.uri === uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(logFailure);
+    }
+    agencyFilesWithDiagnostics = new Set(files.map((file) => file.uri));
+    for (const file of files) {
       connection.sendDiagnostics({
         uri: file.uri,
         diagnostics: file.problems.map((problem) => ({
@@ -173,9 +191,10 @@ export function startServer(connection: Connection): void {
   }
 
   /** The whole analysis of the document's current version; a ContentModified error if it changes meanwhile. */
-  async function whole(found: Found, token?: CancellationToken): Promise<AnalysedDocument> {
+  async function whole(found: Found): Promise<AnalysedDocument> {
     const { document } = found;
-    const isCurrent = (): boolean => documents.get(document.uri)?.version === document.version && !token?.isCancellationRequested;
+    // Shared by every request for this version: one cancelled request must not stop it for the others.
+    const isCurrent = (): boolean => documents.get(document.uri)?.version === document.version;
     try {
       return await analyses.get(document, found.options, isCurrent);
     } catch (error) {
@@ -185,10 +204,10 @@ export function startServer(connection: Connection): void {
   }
 
   /** The whole analysis when it is ready or cheap; otherwise the paragraphs around [start, end) now, and the whole one later. */
-  async function around(found: Found, start: number, end: number, token?: CancellationToken): Promise<AnalysedDocument> {
+  async function around(found: Found, start: number, end: number): Promise<AnalysedDocument> {
     const ready = analyses.peek(found.document, found.options);
     if (ready) return ready;
-    if (!found.tooLarge && found.document.getText().length <= QUICK_PATH_LENGTH) return whole(found, token);
+    if (!found.tooLarge && found.document.getText().length <= QUICK_PATH_LENGTH) return whole(found);
     if (!found.tooLarge) void whole(found).catch(() => undefined);
     return analyses.getRange(found.document, found.options, start, end);
   }
@@ -240,19 +259,19 @@ export function startServer(connection: Connection): void {
   /** For a file over maxFileSize: the tokens of its beginning. */
   const OVERSIZE_HEAD = 50_000;
 
-  connection.languages.semanticTokens.on(async (params, token) => {
+  connection.languages.semanticTokens.on(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
     if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
-    const analysed = await whole(found, token);
+    const analysed = await whole(found);
     return remember(found.document.uri, encodeSemanticTokens(found.document, analysed.segments));
   });
 
-  connection.languages.semanticTokens.onDelta(async (params, token) => {
+  connection.languages.semanticTokens.onDelta(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
     if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
-    const analysed = await whole(found, token);
+    const analysed = await whole(found);
     const current = encodeSemanticTokens(found.document, analysed.segments);
     const previous = sentTokens.get(found.document.uri);
     if (!previous || previous.resultId !== params.previousResultId) return remember(found.document.uri, current);
@@ -261,28 +280,28 @@ export function startServer(connection: Connection): void {
     return semanticTokensDelta(previous.data, current.data, resultId);
   });
 
-  connection.languages.semanticTokens.onRange(async (params, token) => {
+  connection.languages.semanticTokens.onRange(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const source = await around(found, start, end, token);
+    const source = await around(found, start, end);
     return encodeSemanticTokens(found.document, segmentsInRange(source.segments, start, end));
   });
 
-  connection.onHover(async (params, token) => {
+  connection.onHover(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return null;
     const offset = found.document.offsetAt(params.position);
-    return hover(found.document, (await around(found, offset, offset, token)).index, params.position);
+    return hover(found.document, (await around(found, offset, offset)).index, params.position);
   });
 
   // The outline, breadcrumbs and sticky scroll all ask for symbols: computed once per analysed version.
   const symbolsByAnalysis = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
-  connection.onDocumentSymbol(async (params, token) => {
+  connection.onDocumentSymbol(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
-    const analysed = await whole(found, token);
+    const analysed = await whole(found);
     let symbols = symbolsByAnalysis.get(analysed);
     if (!symbols) {
       symbols = documentSymbols(found.document, analysed.index);
@@ -291,10 +310,10 @@ export function startServer(connection: Connection): void {
     return symbols;
   });
 
-  connection.onDocumentHighlight(async (params, token) => {
+  connection.onDocumentHighlight(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
-    return documentHighlights(found.document, (await whole(found, token)).index, params.position);
+    return documentHighlights(found.document, (await whole(found)).index, params.position);
   });
 
   documents.listen(connection);

@@ -115,8 +115,9 @@ describe('hover', function () {
     assert.match(value, /10 words/);
   });
 
-  it('elsewhere is empty', function () {
+  it('elsewhere is empty, also on the character right after a mention', function () {
     assert.equal(hover(document, index, { line: 0, character: 2 }), null);
+    assert.equal(hover(document, index, document.positionAt(span('Thursday').end)), null);
   });
 });
 
@@ -172,6 +173,8 @@ describe('date descriptions', function () {
     assert.equal(describeTimexValue('2020-W53'), 'week 53 of 2020 (28 Dec – 3 Jan)');
     assert.equal(describeTimexValue('199'), 'the 1990s');
     assert.equal(describeTimexValue('199X'), 'the 1990s');
+    assert.equal(describeTimexValue('20XX'), 'the 21st century');
+    assert.equal(describeTimexValue('18'), 'the 19th century');
     assert.equal(describeTimexValue('PAST_REF'), 'the past');
   });
 

@@ -53,6 +53,10 @@ describe('the custom agency file', function () {
     assert.match(problems[0].message, /JSON syntax: comma expected/);
   });
 
+  it('takes a file saved with a byte-order mark', function () {
+    assert.deepEqual(parseAgencyFile('\ufeff[{ "name": "Harbour Authority" }]'), { agencies: [{ name: 'Harbour Authority' }], problems: [] });
+  });
+
   it('says so when the file is empty', function () {
     assert.match(parseAgencyFile('').problems[0].message, /empty/);
   });

@@ -43,12 +43,15 @@ export class AnnotationIndex {
     return this.speakerSpans.filter((s) => s.speaker.start === start && s.speaker.end === end).map((s) => s.quote);
   }
 
-  /** The innermost thing at `offset`: a speaker or agency/date beats the quote around it. */
-  targetAt(offset: number): Target | undefined {
-    const speaker = findContaining(this.speakerSpans, (s) => s.speaker, offset);
+  /**
+   * The innermost thing at `offset`: a speaker or agency/date beats the quote around it. A hover asks
+   * about the character at `offset`; a cursor right after a word (`endInclusive`) still belongs to it.
+   */
+  targetAt(offset: number, endInclusive = false): Target | undefined {
+    const speaker = findContaining(this.speakerSpans, (s) => s.speaker, offset, endInclusive);
     if (speaker) return { kind: 'speaker', quote: speaker.quote, speaker: speaker.speaker };
     let best: Annotation | undefined;
-    for (const annotation of containing(this.analysis.annotations, offset)) {
+    for (const annotation of containing(this.analysis.annotations, offset, endInclusive)) {
       if (!best || annotation.end - annotation.start < best.end - best.start) best = annotation;
     }
     return best ? { kind: 'annotation', annotation: best } : undefined;
@@ -62,23 +65,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Annotations are sorted by start; only those starting before `offset` can contain it, and quotes are long. */
-function containing(sorted: readonly Annotation[], offset: number): Annotation[] {
+function containing(sorted: readonly Annotation[], offset: number, endInclusive: boolean): Annotation[] {
   const found: Annotation[] = [];
   const upper = upperBound(sorted, offset, (a) => a.start);
   for (let i = upper - 1; i >= 0; i--) {
     const annotation = sorted[i];
-    if (annotation.end >= offset && annotation.start <= offset) found.push(annotation);
+    if (annotation.start <= offset && (offset < annotation.end || (endInclusive && offset === annotation.end))) found.push(annotation);
     // Quotes may be long; stop once we are far behind any plausible container.
     if (offset - annotation.start > 200_000) break;
   }
   return found;
 }
 
-function findContaining<T>(sorted: readonly T[], span: (item: T) => TextSpan, offset: number): T | undefined {
+function findContaining<T>(sorted: readonly T[], span: (item: T) => TextSpan, offset: number, endInclusive: boolean): T | undefined {
   const upper = upperBound(sorted, offset, (item) => span(item).start);
   for (let i = upper - 1; i >= 0 && i >= upper - 4; i--) {
     const s = span(sorted[i]);
-    if (s.start <= offset && offset <= s.end) return sorted[i];
+    if (s.start <= offset && (offset < s.end || (endInclusive && offset === s.end))) return sorted[i];
   }
   return undefined;
 }

@@ -25,7 +25,7 @@ export function describeTimexValue(value: string): string {
   if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(value))) return `${SEASONS[m[2]]} ${m[1]}`;
   if ((m = /^(\d{4})$/.exec(value))) return `the year ${m[1]}`;
   if ((m = /^(\d{3})X?$/.exec(value))) return `the ${m[1]}0s`;
-  if ((m = /^(\d{2})(?:XX)?$/.exec(value))) return `the ${+m[1] + 1}th century`;
+  if ((m = /^(\d{2})(?:XX)?$/.exec(value))) return `the ${ordinal(+m[1] + 1)} century`;
   return REFERENCES[value] ?? value;
 }
 
@@ -76,6 +76,12 @@ export function describeDistance(value: string, publication: PublicationDate): s
   }
   if ((m = /^(\d{4})$/.exec(value))) return relative(+m[1] - +p[1], 'year', 'the year of publication');
   return undefined;
+}
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 function relativeDays(days: number): string {

@@ -5,7 +5,7 @@ import type { NewsDocument } from './newsDocument';
 
 /** On an agency: every mention of it. On a speaker: the speaker and the quotes it said. */
 export function documentHighlights(document: NewsDocument, index: AnnotationIndex, position: Position): DocumentHighlight[] {
-  const target = index.targetAt(document.offsetAt(position));
+  const target = index.targetAt(document.offsetAt(position), true);
   if (!target) return [];
   let spans: TextSpan[] = [];
   if (target.kind === 'speaker') {
