@@ -10,6 +10,7 @@ import type { AgencyAnnotation, AgencyCategory, CustomAgency } from './annotatio
 import { AgencyIndex, LEXICON, type KnownAgency } from './agencyLexicon';
 import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from './nameTokens';
 import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from './nlp';
+import { firstStartingAtOrAfter } from './sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
 import { findResultLineTeams, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
@@ -547,14 +548,7 @@ export function abbreviates(acronym: string, name: string): boolean {
 }
 
 function markCovered(tokens: readonly NameToken[], covered: Uint8Array, start: number, end: number): void {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) covered[k] = 1;
+  for (let k = firstStartingAtOrAfter(tokens, start); k < tokens.length && tokens[k].end <= end; k++) covered[k] = 1;
 }
 
 /** Spaced CoNLL tokens and line breaks collapse: "Queen 's Park" → "Queen's Park". */

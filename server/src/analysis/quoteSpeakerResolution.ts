@@ -5,6 +5,7 @@
  * nearest person named before. Person names come from a cheap capitalisation pattern per paragraph.
  */
 import type { AgencyAnnotation, AgencyCategory, QuoteAnnotation, TextSpan } from './annotation';
+import { firstStartingAfter, firstStartingAtOrAfter } from './sortedSpans';
 import { isCueWord } from './speakers';
 
 export interface PersonMention {
@@ -151,24 +152,13 @@ export function resolveSpeakers(
         const full = fullNames.get(lastWord(name));
         quote.resolved = full && full.length >= name.length ? full : name;
         if (!full) remember(name);
-        persons.splice(insertionIndex(persons, speaker.start), 0, { start: speaker.start, end: speaker.end, name });
+        persons.splice(firstStartingAfter(persons, speaker.start), 0, { start: speaker.start, end: speaker.end, name });
         break;
       }
       default:
         break;
     }
   }
-}
-
-function insertionIndex(items: readonly PersonMention[], start: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isSortedByStart(items: readonly { start: number }[]): boolean {
@@ -195,44 +185,24 @@ function personName(mention: string): string | null {
   return name === name.toUpperCase() && name.length > 3 ? name.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : name;
 }
 
+/** No agency name is longer than this: an agency overlapping a span starts at most this far before it. */
+const MAX_AGENCY_LENGTH = 200;
+
 function agencyWithin(span: TextSpan, agencies: readonly AgencyAnnotation[]): AgencyAnnotation | null {
   let best: AgencyAnnotation | null = null;
-  for (let i = firstEndingAfter(agencies, span.start); i < agencies.length && agencies[i].start < span.end; i++) {
+  for (let i = firstStartingAtOrAfter(agencies, span.start - MAX_AGENCY_LENGTH); i < agencies.length && agencies[i].start < span.end; i++) {
     const a = agencies[i];
     if (a.end > span.start && (!best || a.end - a.start > best.end - best.start)) best = a;
   }
   return best;
 }
 
-/** Index of the first agency that starts at or after `offset` minus a margin; agencies are sorted by start. */
-function firstEndingAfter(agencies: readonly AgencyAnnotation[], offset: number): number {
-  let lo = 0;
-  let hi = agencies.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (agencies[mid].start < offset - 200) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The last item (sorted by start) that ends at or before `offset`. */
 function nearestBefore<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | null {
-  for (let i = nearestIndexBefore(items, offset), steps = 0; i >= 0 && steps < 16; i--, steps++) if (items[i].end <= offset) return items[i];
+  for (let i = firstStartingAtOrAfter(items, offset) - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) if (items[i].end <= offset) return items[i];
   return null;
 }
 
-/** Index of the last item starting before `offset`, or -1. */
-function nearestIndexBefore(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Only the preposition ignores case: the words after it must be capitalised, or any text would end in a "name". "According to X" names a source, so it does not count. */
 const PREPOSITION_BEFORE =
@@ -248,7 +218,7 @@ function nearestSubjectAgency(
   offset: number,
   fits: (agency: AgencyAnnotation) => boolean = () => true,
 ): AgencyAnnotation | null {
-  for (let i = nearestIndexBefore(agencies, offset), steps = 0; i >= 0 && steps < 12; i--, steps++) {
+  for (let i = firstStartingAtOrAfter(agencies, offset) - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
     const candidate = agencies[i];
     if (candidate.end > offset || !fits(candidate)) continue;
     if (!PREPOSITION_BEFORE.test(text.slice(Math.max(0, candidate.start - 60), candidate.start))) return candidate;

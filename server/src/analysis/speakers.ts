@@ -5,6 +5,7 @@
  * speaker without tagging the whole paragraph. Resolving pronouns to names is done later, at
  * document level (quoteSpeakerResolution.ts).
  */
+import { firstStartingAtOrAfter } from './sortedSpans';
 
 export interface SpeakerMention {
   start: number;
@@ -341,17 +342,6 @@ function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: rea
   return { startOf, nextStart };
 }
 
-/** Index of the first token starting at or after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Attributes each quote (sorted, non-overlapping spans relative to the paragraph) to a speaker.
@@ -367,8 +357,8 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
   const results: Array<Attribution | null> = [];
   for (let qi = 0; qi < quotes.length; qi++) {
     const quote = quotes[qi];
-    const first = tokenAt(tokens, quote.start);
-    const after = tokenAt(tokens, quote.end);
+    const first = firstStartingAtOrAfter(tokens, quote.start);
+    const after = firstStartingAtOrAfter(tokens, quote.end);
     const sentenceStart = first < tokens.length ? sentences.startOf[first] : sentences.startOf[tokens.length - 1] ?? 0;
     const sentenceEnd = after < tokens.length ? sentences.nextStart[after] : tokens.length;
     // A quote that ends its sentence ('…."') is attributed by what precedes it before what follows.
@@ -523,7 +513,7 @@ function nameBeforeAppositive(tokens: readonly Token[], comma: number, floor: nu
     if (tokens[k].quoted) return null;
     if (tokens[k].text !== ',') continue;
     const name = subjectBefore(tokens, k, floor);
-    return name && isCapitalised(tokens[tokenAt(tokens, name.start)]) ? name : null;
+    return name && isCapitalised(tokens[firstStartingAtOrAfter(tokens, name.start)]) ? name : null;
   }
   return null;
 }
