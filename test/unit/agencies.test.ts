@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { abbreviates, createAgencyTagger } from '../../server/src/analysis/agencies';
+import { abbreviates, createAgencyTagger } from '../../server/src/analysis/agencies/agencies';
 import type { AgencyAnnotation, CustomAgency } from '../../server/src/analysis/annotation';
-import { splitParagraphs } from '../../server/src/analysis/paragraphs';
+import { splitParagraphs } from '../../server/src/analysis/text/paragraphs';
 
 /** Runs the tagger the way annotate() does: per paragraph, then the document-level pass. */
 function agencies(text: string, custom: readonly CustomAgency[] = []): AgencyAnnotation[] {

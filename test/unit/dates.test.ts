@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { findDates } from '../../server/src/analysis/dates';
-import { expandTwoDigitYear, formatWeek, isoWeek, weekdayRelativeTo, yearOfRecurring } from '../../server/src/analysis/timex';
+import { findDates } from '../../server/src/analysis/dates/dates';
+import { expandTwoDigitYear, formatWeek, isoWeek, weekdayRelativeTo, yearOfRecurring } from '../../server/src/analysis/dates/timex';
 
 /** The dates found in `text` as "text → value" strings, in order. */
 function dates(text: string, published: string): string[] {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ParagraphMemo } from '../../server/src/analysis/memo';
-import { splitParagraphs } from '../../server/src/analysis/paragraphs';
+import { splitParagraphs } from '../../server/src/analysis/text/paragraphs';
 
 describe('paragraphs', function () {
   it('split at blank lines, trimmed, with offsets into the text', function () {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findPublicationDate } from '../../server/src/analysis/publicationDate';
+import { findPublicationDate } from '../../server/src/analysis/dates/publicationDate';
 
 describe('findPublicationDate', () => {
   it('reads a YAML front-matter date first, even when a setting and a dateline disagree', () => {

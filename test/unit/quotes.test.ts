@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { annotate, type QuoteAnnotation } from '../../server/src/analysis/annotate';
-import { scanQuotes } from '../../server/src/analysis/quoteScanner';
+import { scanQuotes } from '../../server/src/analysis/quotes/quoteScanner';
 
 function quotes(text: string): QuoteAnnotation[] {
   return annotate(text, { publicationDate: '2024-05-14' }).annotations.filter((a): a is QuoteAnnotation => a.type === 'quote');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { annotate, type QuoteAnnotation } from '../../server/src/analysis/annotate';
-import { attributeQuotes } from '../../server/src/analysis/speakers';
+import { attributeQuotes } from '../../server/src/analysis/quotes/speakers';
 
 const CUSTOM = [{ name: 'Orbital Survey Agency', acronym: 'OSA' }, { name: 'Harbor Transit Authority' }];
 

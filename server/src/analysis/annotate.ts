@@ -12,12 +12,12 @@ import type {
   DateAnnotation,
   QuoteAnnotation,
 } from './annotation';
-import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './agencies';
-import { findDates } from './dates';
+import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './agencies/agencies';
+import { findDates } from './dates/dates';
 import { ParagraphMemo } from './memo';
-import { splitParagraphs, type Paragraph } from './paragraphs';
-import { findPublicationDate } from './publicationDate';
-import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes';
+import { splitParagraphs, type Paragraph } from './text/paragraphs';
+import { findPublicationDate } from './dates/publicationDate';
+import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes/quotes';
 
 export * from './annotation';
 

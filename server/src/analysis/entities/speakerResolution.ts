@@ -4,9 +4,9 @@
  * "the agency" resolve to the nearest agency mentioned before; "he", "she" and "the spokesman" to the
  * nearest person named before. Person names come from a cheap capitalisation pattern per paragraph.
  */
-import type { AgencyAnnotation, AgencyCategory, QuoteAnnotation, TextSpan } from './annotation';
-import { firstStartingAfter, firstStartingAtOrAfter } from './sortedSpans';
-import { isCueWord } from './speakers';
+import type { AgencyAnnotation, AgencyCategory, QuoteAnnotation, TextSpan } from '../annotation';
+import { firstStartingAfter, firstStartingAtOrAfter } from '../text/sortedSpans';
+import { isCueWord } from '../quotes/speakers';
 
 export interface PersonMention {
   start: number;

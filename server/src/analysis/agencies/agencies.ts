@@ -6,11 +6,11 @@
  * ordinary word?), never to tag text: its organisation guesses added nothing measurable and cost seconds per MB.
  * Anything capitalised that no rule accepts is kept as a candidate, which the document-level pass accepts
  * only when the same name is an agency elsewhere in the document (one sense per discourse). */
-import type { AgencyAnnotation, AgencyCategory, CustomAgency } from './annotation';
+import type { AgencyAnnotation, AgencyCategory, CustomAgency } from '../annotation';
 import { AgencyIndex, LEXICON, type KnownAgency } from './agencyLexicon';
-import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from './nameTokens';
-import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from './nlp';
-import { firstStartingAtOrAfter } from './sortedSpans';
+import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from '../text/nameTokens';
+import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from '../nlp';
+import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
 import { findResultLineTeams, isIndividualSport, isSportsText, teamContext } from './sportsTeams';

@@ -4,7 +4,7 @@
  * 2022 (Reuters) —"), the user's setting, the first full date in the text; else today (UTC).
  * Only the head of the text is read, except for one regex scan for the first full date.
  */
-import type { PublicationDate } from './annotation';
+import type { PublicationDate } from '../annotation';
 import { DAY_OF_MONTH_SOURCE, MONTH_SOURCE, WEEKDAY_SOURCE, YEAR_SOURCE, dayOfMonth, monthNumber } from './dateWords';
 import { formatDay, isValidDay, parseIsoDay, yearOfRecurring, type CalendarDay } from './timex';
 

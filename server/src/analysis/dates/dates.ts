@@ -7,7 +7,7 @@
  * Why not chrono-node: measured on the TimeML dev set it is ~2 s per MB (budget 0.25 s) and its extents and
  * values follow a different convention (relaxed F1 86, value accuracy 29).
  */
-import type { DateAnnotation, DateResolution } from './annotation';
+import type { DateAnnotation, DateResolution } from '../annotation';
 import {
   COUNT_SOURCE,
   DAY_OF_MONTH_SOURCE,

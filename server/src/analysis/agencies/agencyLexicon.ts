@@ -2,9 +2,9 @@
  * The curated agency lexicon (lexicon/agencies.json) plus the user's custom agencies, compiled once into
  * a token trie, so matching a paragraph costs one walk over its tokens however large the lexicon is.
  */
-import type { AgencyCategory, CustomAgency } from './annotation';
+import type { AgencyCategory, CustomAgency } from '../annotation';
 import lexiconData from './lexicon/agencies.json';
-import { capsKey, isAllCaps, joinsName, tokenize, type NameToken } from './nameTokens';
+import { capsKey, isAllCaps, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 
 /** One entry of lexicon/agencies.json. */
 export interface LexiconEntry {

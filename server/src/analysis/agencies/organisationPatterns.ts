@@ -2,7 +2,7 @@
  * Rules that recognise an organisation the lexicon lacks from the words of its name (a head such as
  * "Ministry", "Party", "Inc") or from the words around it ("a spokesman for X", "shares of X").
  */
-import type { AgencyCategory } from './annotation';
+import type { AgencyCategory } from '../annotation';
 
 /** Last words of organisation names, with the category they imply. */
 const HEADS: ReadonlyArray<[AgencyCategory, string]> = [

@@ -3,9 +3,9 @@
  * News attribution is formulaic — `"…," X said`, `"…," said X`, `X said: "…"`, `according to X`,
  * `X told reporters "…"` — so a lexicon of cue verbs and a small noun-phrase chunker find the
  * speaker without tagging the whole paragraph. Resolving pronouns to names is done later, at
- * document level (quoteSpeakerResolution.ts).
+ * document level (entities/speakerResolution.ts).
  */
-import { firstStartingAtOrAfter } from './sortedSpans';
+import { firstStartingAtOrAfter } from '../text/sortedSpans';
 
 export interface SpeakerMention {
   start: number;

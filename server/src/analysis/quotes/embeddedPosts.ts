@@ -5,8 +5,8 @@
  * within a post's length (280 characters without links) and read like post text: not headlines, and
  * not narration that reports on the post.
  */
-import type { QuoteAnnotation } from './annotation';
-import type { Paragraph } from './paragraphs';
+import type { QuoteAnnotation } from '../annotation';
+import type { Paragraph } from '../text/paragraphs';
 import { isCueWord } from './speakers';
 
 export interface PostSignature {

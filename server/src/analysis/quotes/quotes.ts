@@ -2,12 +2,12 @@
  * Quoted statements: per paragraph, the quotation-mark pairs (quoteScanner.ts) merged into statements
  * and attributed to speakers (speakers.ts); at document level, quotes that run over several paragraphs
  * are joined, pasted social-media posts are added (embeddedPosts.ts) and speaker mentions are resolved
- * to the agency or person they stand for (quoteSpeakerResolution.ts).
+ * to the agency or person they stand for (entities/speakerResolution.ts).
  */
-import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from './annotation';
+import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from '../annotation';
 import { findPostSignature, findEmbeddedPosts, type PostSignature } from './embeddedPosts';
-import type { Paragraph } from './paragraphs';
-import { findPersonMentions, resolveSpeakers, type PersonMention } from './quoteSpeakerResolution';
+import type { Paragraph } from '../text/paragraphs';
+import { findPersonMentions, resolveSpeakers, type PersonMention } from '../entities/speakerResolution';
 import { scanQuotes, type QuotePair } from './quoteScanner';
 import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
 import { attributeQuotes, isCueWord, type Attribution } from './speakers';
