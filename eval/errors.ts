@@ -132,12 +132,13 @@ const SECTIONS = {
   wrongValueKinds: 'wrong values by kind (gold shape → ours)',
   speakerMisses: 'speaker misses (quote found, speaker wrong or absent: gold → ours)',
   speakerMissKinds: 'speaker misses by kind (gold mention → ours)',
+  resolutionMisses: 'resolution misses (gold entity → our resolved), by kind: surname only, other entity, none',
 } as const;
 type Section = keyof typeof SECTIONS;
 const SECTIONS_OF: Record<EvalType, readonly Section[]> = {
   date: ['misses', 'falseAlarms', 'boundaries', 'wrongValues', 'wrongValueKinds'],
   agency: ['misses', 'falseAlarms', 'boundaries'],
-  quote: ['misses', 'falseAlarms', 'boundaries', 'speakerMisses', 'speakerMissKinds'],
+  quote: ['misses', 'falseAlarms', 'boundaries', 'speakerMisses', 'speakerMissKinds', 'resolutionMisses'],
 };
 
 /** Collects errors while documents are scored; cheap when disabled (limit 0). */
@@ -208,6 +209,21 @@ export class ErrorLog {
     const where = ours.speaker ? ` (${ours.speaker.start < goldSpeaker.start ? 'before' : 'after'} the gold mention)` : '';
     const kind = `${mentionKind(doc.text.slice(goldSpeaker.start, goldSpeaker.end))} → ${oursKind}${where}`;
     this.tally('quote', 'speakerMissKinds').add(kind, example, doc.docId, `gold "${goldText}", ours "${oursText}"`);
+  }
+
+  recordResolutionMiss(
+    doc: DocumentContext,
+    outcome: string,
+    gold: { speakerEntity?: string | null; speaker?: string },
+    ours: { speaker: TextSpan | null; resolved: string | null } | undefined,
+  ): void {
+    if (this.limit === 0) return;
+    const mention = ours?.speaker ? doc.text.slice(ours.speaker.start, ours.speaker.end) : '(no speaker)';
+    this.tally('quote', 'resolutionMisses').add(
+      `${outcome}: ${gold.speakerEntity} → ${ours?.resolved ?? '(none)'}`,
+      () => `gold mention "${gold.speaker ?? ''}", ours "${mention}"`,
+      doc.docId,
+    );
   }
 
   /** Every section that applies to each type, empty ones included (an empty list is news too). */

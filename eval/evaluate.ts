@@ -21,7 +21,9 @@ import {
   prf,
   scoreSpans,
   share,
+  resolutionOutcome,
   speakerOutcomes,
+  type ResolutionOutcome,
   type MatchCounts,
   type SpeakerOutcome,
 } from './metrics';
@@ -40,6 +42,9 @@ interface GoldSpan {
   speakerStart?: number;
   speakerEnd?: number;
   quoteKind?: string;
+  /** Who the speaker is, as the fullest name the article gives (PolNeAR dev only). */
+  speakerEntity?: string | null;
+  speakerKind?: string;
 }
 
 interface GoldDoc {
@@ -253,6 +258,8 @@ interface CorpusScore {
   speakers?: Record<SpeakerOutcome, number>;
   /** Quotes: relaxed recall by gold quote kind (direct, mixed), since the two need different detectors. */
   kinds?: Record<string, { gold: number; found: number }>;
+  /** Quotes: gold quotes whose speaker entity is known, by how our `resolved` compares with it. */
+  resolutions?: Record<ResolutionOutcome, number>;
 }
 
 function scoreKey(type: EvalType, corpus: string): string {
@@ -369,6 +376,15 @@ function scoreDocument(
       kind.gold++;
       if (matching.goldToSystem[gi] !== -1) kind.found++;
     });
+    gold.forEach((g) => {
+      if (!g.speakerEntity) return;
+      score.resolutions ??= { right: 0, 'surname-only': 0, 'other-entity': 0, none: 0, 'quote-missed': 0 };
+      const found = quotes.filter((q) => overlaps(q, g));
+      const outcomes = found.map((q) => resolutionOutcome(q.resolved, g.speakerEntity!, g.speakerKind));
+      const outcome: ResolutionOutcome = found.length === 0 ? 'quote-missed' : RESOLUTION_ORDER.find((o) => outcomes.includes(o))!;
+      score.resolutions[outcome]++;
+      if (outcome !== 'right' && outcome !== 'quote-missed') errors.recordResolutionMiss(where, outcome, g, found[0]);
+    });
     score.speakers ??= { correct: 0, 'quote-missed': 0, 'no-speaker': 0, 'wrong-speaker': 0 };
     speakerOutcomes(goldQuotes, quotes).forEach((result, gi) => {
       if (!result) return;
@@ -379,6 +395,9 @@ function scoreDocument(
     });
   }
 }
+
+/** When several of our quotes overlap a gold one, the best outcome among them counts. */
+const RESOLUTION_ORDER = ['right', 'surname-only', 'other-entity', 'none'] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reporting
@@ -408,6 +427,8 @@ interface ScoreReport {
     noSpeaker: number;
     wrongSpeaker: number;
   };
+  /** Quotes whose speaker entity the gold gives: resolved to the same name, and leniently (surname, name inside name). */
+  resolvedAccuracy?: { total: number; right: number; accuracy: number; lenient: number; outcomes: Record<ResolutionOutcome, number> };
   /** Quotes: relaxed recall per gold quote kind. */
   recallByKind?: Record<string, { gold: number; found: number; recall: number }>;
 }
@@ -438,6 +459,11 @@ function report(score: CorpusScore): ScoreReport {
       noSpeaker: s['no-speaker'],
       wrongSpeaker: s['wrong-speaker'],
     };
+  }
+  if (score.resolutions) {
+    const r = score.resolutions;
+    const total = Object.values(r).reduce((a, b) => a + b, 0);
+    out.resolvedAccuracy = { total, right: r.right, accuracy: share(r.right, total), lenient: share(r.right + r['surname-only'], total), outcomes: { ...r } };
   }
   if (score.kinds) {
     out.recallByKind = Object.fromEntries(
@@ -488,6 +514,10 @@ function extraColumn(r: ScoreReport): string {
     return (
       `speaker acc ${percent(s.accuracy)}% (${s.correct}/${s.total}; ${percent(s.accuracyWhenQuoteFound)}% of found quotes;` +
       ` quote missed ${s.quoteMissed}, no speaker ${s.noSpeaker}, wrong ${s.wrongSpeaker})` +
+      (r.resolvedAccuracy
+        ? `; resolved ${percent(r.resolvedAccuracy.accuracy)}% (lenient ${percent(r.resolvedAccuracy.lenient)}%; of ${r.resolvedAccuracy.total}:` +
+          ` surname only ${r.resolvedAccuracy.outcomes['surname-only']}, other entity ${r.resolvedAccuracy.outcomes['other-entity']}, none ${r.resolvedAccuracy.outcomes.none})`
+        : '') +
       (r.recallByKind
         ? '; relaxed recall ' +
           Object.entries(r.recallByKind)

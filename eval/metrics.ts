@@ -298,6 +298,40 @@ export function speakerOutcomes(
   });
 }
 
+/**
+ * The words of an entity name as the gold compares them: no accents, case, possessive, leading "the" or
+ * title ("Mr.", "Sen.", "President").
+ */
+function entityWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .filter((w, i) => !(i === 0 && w === 'the'))
+    .filter((w) => !/^(?:mr|mrs|ms|miss|dr|sen|senator|rep|gov|governor|president|secretary|sir|prof)$/.test(w));
+}
+
+export type ResolutionOutcome = 'right' | 'surname-only' | 'other-entity' | 'none' | 'quote-missed';
+
+/**
+ * Whether a resolved speaker names the gold entity: the same name (`right`), or only by surname or one
+ * organisation name inside the other (`surname-only`, the lenient match), or another entity.
+ */
+export function resolutionOutcome(resolved: string | null, gold: string, goldKind: string | undefined): Exclude<ResolutionOutcome, 'quote-missed'> {
+  if (resolved === null) return 'none';
+  const a = entityWords(resolved);
+  const b = entityWords(gold);
+  if (a.length === 0 || b.length === 0) return 'other-entity';
+  if (a.join(' ') === b.join(' ')) return 'right';
+  const inside = (x: string[], y: string[]) => x.length <= y.length && y.join(' ').includes(x.join(' '));
+  const lenient = goldKind === 'person' ? a[a.length - 1] === b[b.length - 1] : inside(a, b) || inside(b, a);
+  return lenient ? 'surname-only' : 'other-entity';
+}
+
 /** A share as a number in [0, 1]; 0 when there is nothing to count. */
 export function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;

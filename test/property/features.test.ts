@@ -25,9 +25,10 @@ describe('property: semantic tokens, hovers and the outline', function () {
     const analysis: AnalysisResult = {
       publicationDate: { value: '2022-03-03', source: 'setting' },
       annotations: [
-        { type: 'quote', ...span(0, 9), speaker: null, resolved: null, cue: null, kind: 'direct' },
-        { type: 'quote', ...span(14, 23), speaker: span(7, 17), resolved: null, cue: 'said', kind: 'direct' },
+        { type: 'quote', ...span(0, 9), speaker: null, resolved: null, resolvedKind: null, cue: null, kind: 'direct' },
+        { type: 'quote', ...span(14, 23), speaker: span(7, 17), resolved: null, resolvedKind: null, cue: 'said', kind: 'direct' },
       ],
+      entities: [],
     };
     const segments = tokenSegments(text, analysis);
     assertSegmentInvariants(text, segments);

@@ -124,7 +124,7 @@ export function featuresOverAnyAnalysis(): fc.IProperty<[string, RawSpan[]]> {
     countCase();
     // Empty annotations are outside the contract (an outline entry needs a name), so spans have a character at least.
     const annotations = (text.length === 0 ? [] : raws.map((raw) => annotationFrom(text, raw))).sort((x, y) => x.start - y.start || x.end - y.end);
-    const analysis: AnalysisResult = { publicationDate: { value: '2022-03-03', source: 'setting' }, annotations };
+    const analysis: AnalysisResult = { publicationDate: { value: '2022-03-03', source: 'setting' }, annotations, entities: [] };
     assertAnalysisInvariants(text, analysis);
     checkFeatures(text, analysis);
   });
@@ -147,6 +147,7 @@ function annotationFrom(text: string, raw: RawSpan): Annotation {
     ...span,
     speaker: raw.speaker ? spanFrom(text, raw.speaker.a, raw.speaker.b) : null,
     resolved: raw.canonical || null,
+    resolvedKind: raw.canonical ? 'agency' : null,
     cue: raw.speaker ? 'said' : null,
     kind: raw.canonical === 'NASA' ? 'partial' : 'direct',
   };

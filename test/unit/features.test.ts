@@ -29,11 +29,11 @@ function analysis(): AnalysisResult {
   const annotations: Annotation[] = [
     { type: 'date', ...span('Thursday'), value: '2022-03-03', resolution: 'weekday' },
     { type: 'agency', ...span('NASA'), canonical: 'NASA', category: 'space agency', country: 'United States', source: 'lexicon', aliases: ['National Aeronautics and Space Administration'] },
-    { type: 'quote', ...quote, speaker: span('NASA'), resolved: 'NASA', cue: 'said', kind: 'direct' },
+    { type: 'quote', ...quote, speaker: span('NASA'), resolved: 'NASA', resolvedKind: 'agency', cue: 'said', kind: 'direct' },
     { type: 'agency', ...span('ESA'), canonical: 'European Space Agency', acronym: 'ESA', category: 'space agency', source: 'lexicon' },
   ];
   annotations.sort((a, b) => a.start - b.start);
-  return { publicationDate: { value: '2022-03-04', source: 'setting' }, annotations };
+  return { publicationDate: { value: '2022-03-04', source: 'setting' }, annotations, entities: [] };
 }
 
 const document = TextDocument.create('file:///a.news', 'news', 1, TEXT);
@@ -144,7 +144,7 @@ describe('document symbols', function () {
     for (let i = 0, at = text.indexOf('NASA'); at >= 0; i++, at = text.indexOf('NASA', at + 1)) {
       annotations.push({ type: 'agency', start: at, end: at + 4, text: 'NASA', canonical: 'NASA', category: 'space agency', source: 'lexicon' });
     }
-    const symbols = documentSymbols(doc, new AnnotationIndex({ publicationDate: { value: '2022-03-03', source: 'setting' }, annotations }));
+    const symbols = documentSymbols(doc, new AnnotationIndex({ publicationDate: { value: '2022-03-03', source: 'setting' }, annotations, entities: [] }));
     const nasa = symbols.find((s) => s.name === 'Agencies')!.children![0];
     assert.equal(nasa.detail, 'space agency · 150 mentions');
     assert.equal(nasa.children!.length, 101);

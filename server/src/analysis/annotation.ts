@@ -57,12 +57,45 @@ export interface QuoteAnnotation extends TextSpan {
   type: 'quote';
   /** The mention in the attribution ("Roscosmos", "the agency", "it"), or null. */
   speaker: TextSpan | null;
-  /** Canonical name of the agency or person the speaker mention stands for, or null. */
+  /**
+   * Who the speaker mention stands for, as a clean name: the person's fullest name in the article ("Hillary
+   * Clinton" for "she" or "Mrs. Clinton") or the agency's canonical name. Null when nothing fits: a wrong name
+   * is worse than none.
+   */
   resolved: string | null;
+  /** What `resolved` names: a person, an agency, or a group of people ("environmental groups"). */
+  resolvedKind: EntityKind | null;
+  /** Index of the resolved entity in `AnalysisResult.entities`, when it is one of them. */
+  entity?: number;
   /** The attribution verb ("said", "wrote", "according to"), when found. */
   cue: string | null;
   /** 'post' for an embedded social-media post. */
   kind: 'direct' | 'partial' | 'post';
+}
+
+export type EntityKind = 'person' | 'agency' | 'group';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  /** Index into `AnalysisResult.entities`. */
+  entity: number;
+}
+
+/** A person or agency of the article with every mention of it. */
+export interface Entity {
+  id: number;
+  kind: EntityKind;
+  /** The fullest name the article gives, without title or possessive; an agency's canonical name. */
+  name: string;
+  gender: 'male' | 'female' | null;
+  /** Roles the article gives a person: "senator", "campaign manager". */
+  roles: string[];
+  age?: number;
+  category?: AgencyCategory;
+  country?: string;
+  /** Names, titled names and speaking pronouns that stand for it, sorted by start. */
+  mentions: EntityMention[];
 }
 
 export type Annotation = AgencyAnnotation | DateAnnotation | QuoteAnnotation;
@@ -96,4 +129,6 @@ export interface AnalysisResult {
   publicationDate: PublicationDate;
   /** Sorted by start, then by end. */
   annotations: Annotation[];
+  /** Who is who: the people and agencies of the article; quotes point here with `entity`. */
+  entities: Entity[];
 }

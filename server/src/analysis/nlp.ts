@@ -59,3 +59,61 @@ function hasLexiconTag(word: string, wanted: ReadonlySet<string>): boolean {
   if (!tags) return false;
   return Array.isArray(tags) ? tags.some((t) => wanted.has(t)) : wanted.has(tags);
 }
+
+export type Gender = 'male' | 'female';
+
+/** The gender compromise's lexicon gives a given name ("Hillary" female, "Donald" male), if it gives one. */
+export function givenNameGender(word: string): Gender | null {
+  const tags = lexicon()[word.toLowerCase()];
+  if (!tags) return null;
+  const list = Array.isArray(tags) ? tags : [tags];
+  const male = list.includes('MaleName');
+  const female = list.includes('FemaleName');
+  return male === female ? null : male ? 'male' : 'female';
+}
+
+/** Whether compromise lists a word as an honorific written before a name ("Mr", "Sen", "Gov", "Dr"). */
+export function isHonorific(word: string): boolean {
+  return hasLexiconTag(word.replace(/\.$/, ''), HONORIFIC_TAGS);
+}
+const HONORIFIC_TAGS = new Set(['Honorific']);
+
+/** Whether compromise's lexicon places a word on the map ("Ohio", "Paris", "Russia"). */
+export function isPlaceWord(word: string): boolean {
+  return hasLexiconTag(word, PLACE_TAGS);
+}
+const PLACE_TAGS = new Set(['Place', 'Country', 'City', 'Region', 'Demonym']);
+
+/** Whether compromise knows a word as a month or a weekday ("March", "Friday"): capitalised, but never a person. */
+export function isCalendarWord(word: string): boolean {
+  return hasLexiconTag(word, CALENDAR_TAGS);
+}
+const CALENDAR_TAGS = new Set(['Month', 'WeekDay', 'Holiday']);
+
+/** Endings of role nouns the lexicon does not list ("senator", "spokeswoman", "nominee", "strategist"). */
+const ROLE_SUFFIX = /(?:man|woman|person|or|er|ist|ee|ian|ent|ant|ief|ive)$/;
+
+/**
+ * Whether a noun names a person by role ("senator", "spokeswoman", "president"): compromise's lexicon lists
+ * about a thousand (`Actor`); the rest are recognised by their ending, as compromise's own suffix rules do, when
+ * the lexicon knows the word as nothing else. (Tagging a frame like "the X said" calls every subject an Actor,
+ * "department" included, so it is no test.)
+ */
+export function isRoleNoun(word: string): boolean {
+  const listed = lexicon()[word.toLowerCase()];
+  if (listed === undefined) return ROLE_SUFFIX.test(word.toLowerCase());
+  const tags = Array.isArray(listed) ? listed : [listed];
+  return tags.includes('Actor') || (tags.every((t) => t === 'Adjective' || t === 'Comparable') && ROLE_SUFFIX.test(word.toLowerCase()));
+}
+
+/** Whether compromise's lexicon itself lists a word as a role ("president", "secretary"). */
+export function isListedRoleNoun(word: string): boolean {
+  return hasLexiconTag(word, ACTOR_TAGS);
+}
+const ACTOR_TAGS = new Set(['Actor']);
+
+/** Whether a word is the plural of a noun: listed so ("officials"), or a role with an s ("Democrats"). */
+export function isPluralNoun(word: string): boolean {
+  return hasLexiconTag(word, PLURAL_TAGS) || (/s$/.test(word) && isRoleNoun(word.slice(0, -1)));
+}
+const PLURAL_TAGS = new Set(['Plural']);

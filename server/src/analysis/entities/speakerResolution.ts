@@ -1,299 +1,215 @@
 /**
- * What a quote's speaker mention stands for. A named agency resolves to its canonical name, a person
- * to the full name of their first mention ("Rogozin" → "Dmitry Rogozin"); "it" and descriptions like
- * "the agency" resolve to the nearest agency mentioned before; "he", "she" and "the spokesman" to the
- * nearest person named before. Person names come from a cheap capitalisation pattern per paragraph.
+ * Who each quote's speaker mention stands for, answered against the article's entity table:
+ * - a name resolves to the fullest name of its entity ("Mrs. Clinton" → Hillary Clinton);
+ * - a named agency to its canonical name, and an unnamed person who speaks for one to the agency
+ *   ("a State Department spokesman" → State Department);
+ * - "he" and "she" to the most salient person of that gender: the speaker of the quote before, the subject
+ *   of a recent sentence, the person the paragraph is about — not merely the nearest name;
+ * - "it" and "the company" to the nearest agency that fits, "the senator" and "the 82-year-old" to the
+ *   person the article gave that role or age;
+ * - anything else to nothing: a wrong name is worse than none.
  */
-import type { AgencyAnnotation, AgencyCategory, QuoteAnnotation, TextSpan } from '../annotation';
-import { firstStartingAfter, firstStartingAtOrAfter } from '../text/sortedSpans';
-import { isCueWord } from '../quotes/speakers';
+import type { AgencyAnnotation, Entity, EntityKind, QuoteAnnotation, TextSpan } from '../annotation';
+import { isDictionaryWord, isGivenName, isPluralNoun, isRoleNoun } from '../nlp';
+import { agencyWithin, describedAgency, followsPreposition, nearestSubjectAgency } from './agencyReferents';
+import type { EntityTable } from './entityTable';
+import { resolvePost } from './postAccounts';
 
-export interface PersonMention {
-  start: number;
-  end: number;
-  /** The name without title: "Dmitry Rogozin", "Burman". */
+interface Resolution {
   name: string;
+  kind: EntityKind;
+  entity?: number;
 }
 
-const TITLE_WORDS =
-  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Hon|Amb|President|Vice|Prime|Minister|Secretary|Senator|Governor|Mayor|Judge|Justice|Chancellor|Ambassador|Chief|Director|Chairman|Chairwoman|Representative|Congressman|Congresswoman|Pope|King|Queen|Prince|Princess|Sheikh|Sir|Dame|Lord|Lady|General|Admiral|Colonel|Captain|Sergeant|Commissioner|Attorney|Speaker|Leader|Former|Retired|Democratic|Republican|Rabbi|Father|Sister|Brother|Saint|St|Democrat|Independent|Engineer|Inspector|Officer|Detective|Coach|Doctor|Nurse|Spokesman|Spokeswoman|Professor|Dean|Bishop|Cardinal|Deputy|Manager|Agent|Sheriff|Trooper|Corporal|Private|Pastor|Reverend|Dr';
-const TITLE = new RegExp(`^(?:${TITLE_WORDS})\\.?$`);
-/** Lower-case roles written before a name: "Roscosmos chief Dmitry Rogozin", "spokesman John Kirby". */
-const ROLE_BEFORE_NAME = /(?:^|\s)(?:chief|spokesman|spokeswoman|spokesperson|director|head|administrator|astronaut|cosmonaut|minister|secretary|senator|governor|president|adviser|advisor|aide|official|economist|analyst|professor|lawyer|attorney|chairman|founder|leader|manager|commander|judge|nominee|candidate)\s+$/;
-/** Runs of two or more capitalised words (with initials and name particles) — candidate names. */
-const CAPITALISED_RUN = /\p{Lu}[^\s,;:!?()[\]"“”]*(?:[ \t]+(?:\p{Lu}[^\s,;:!?()[\]"“”]*|(?:de|van|von|bin|al|da|del|di|le|la)(?=[ \t]+\p{Lu})))+/gu;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’\-]*\p{Ll}[\p{L}\p{M}'’\-]*|\p{Lu}\.|de|van|von|bin|al|da|del|di|le|la)$/u;
-
-/** Capitalised words that start sentences or name things other than people. */
-const NOT_NAME_WORDS = new Set(
-  (
-    'The A An In On At But And Or Of For To From By With As It He She They We I You This That These Those When Where While After Before ' +
-    'If Then There Here His Her Its Their Our My Your Some Many Most All Both Each Every No Not Yes So Yet Still Also Meanwhile However ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'Center Centre Agency Administration Department Ministry Office Organization Organisation Association Union Party Committee Council Court ' +
-    'House Senate Congress Parliament Station Space News Times Post Journal Press Company Corporation Corp Inc Group Bank Fund Foundation ' +
-    'Institute University College School Board Commission Service Services Force Forces Army Navy Republic States Kingdom Nations United ' +
-    'Street Avenue River Mountain Island Airport Hospital Church Museum Street Road Square Park Tower Bridge Hall Club League Cup Prize ' +
-    'American Russian German British French Chinese European Ukrainian International National Federal State Democratic Republican ' +
-    'North South East West New Old Great White Black Red Green Blue Twitter Facebook Instagram Google Apple Microsoft Amazon ' +
-    'God Christmas Easter Internet Web Read Image Photo Video Editor Correction Update Related'
-  ).split(' '),
-);
-
-export function findPersonMentions(paragraph: string): PersonMention[] {
-  const found: PersonMention[] = [];
-  CAPITALISED_RUN.lastIndex = 0;
-  for (let m = CAPITALISED_RUN.exec(paragraph); m; m = CAPITALISED_RUN.exec(paragraph)) {
-    const words = m[0].split(/[ \t]+/);
-    let start = m.index;
-    let titled = ROLE_BEFORE_NAME.test(paragraph.slice(Math.max(0, start - 16), start));
-    let first = 0;
-    while (first < words.length && (NOT_NAME_WORDS.has(words[first]) || TITLE.test(words[first]))) {
-      if (TITLE.test(words[first])) titled = true;
-      start = skipSpaces(paragraph, start + words[first].length);
-      first++;
-    }
-    let last = first;
-    while (last < words.length && NAME_WORD.test(words[last]) && !NOT_NAME_WORDS.has(words[last])) last++;
-    // Trailing periods of a sentence end are not part of the name.
-    const nameWords = words.slice(first, last).map((w, i, all) => (i === all.length - 1 && w.length > 2 ? w.replace(/\.$/, '') : w));
-    if (nameWords.length === 0 || nameWords.length > 3 || (nameWords.length < 2 && !titled)) continue;
-    if (last < words.length && first === 0 && nameWords.length < 2) continue;
-    const name = nameWords.join(' ');
-    const end = start + paragraph.slice(start).indexOf(nameWords[nameWords.length - 1]) + nameWords[nameWords.length - 1].length;
-    // Capitalised word pairs name places and things too; a person has a title or speaks.
-    if (!titled && !speaksAfter(paragraph, end)) continue;
-    found.push({ start, end, name });
-  }
-  return found;
-}
-
-/** `Name said`, `Name also told`, `Name, a senator, said`: a cue verb follows the name. */
-function speaksAfter(paragraph: string, end: number): boolean {
-  let rest = paragraph.slice(end, end + 120);
-  const appositive = /^,[^,.;:!?]{1,80},/.exec(rest);
-  if (appositive) rest = rest.slice(appositive[0].length);
-  const words = rest.split(/[^\p{L}]+/u).filter(Boolean).slice(0, 2);
-  return words.some((w) => /^\p{Ll}/u.test(w) && isCueWord(w));
-}
-
-function skipSpaces(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i])) i++;
-  return i;
-}
-
-type Referent = 'agency' | 'person' | 'none' | 'named';
-
-const AGENCY_DESCRIPTION = /^(?:the|its|this)\s+(?:[\p{L}-]+\s+){0,2}(?:agency|company|ministry|department|organi[sz]ation|corporation|government|administration|office|group|firm|centre|center|institute|body|board|committee|council|campaign|network|bank|union|party|court|commission|service|authority|regulator|operator|broadcaster|newspaper|outlet|station|team|club|state corporation|corporation)$/iu;
-const PERSON_DESCRIPTION = /^(?:the|a|an|his|her|its|their)?\s*(?:[\p{L}-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|senator|president|minister|secretary|governor|mayor|chief|director|head|chairman|chairwoman|administrator|astronaut|cosmonaut|candidate|nominee|congressman|congresswoman|lawmaker|leader|founder|ceo|executive|adviser|advisor|aide|ambassador|general|commander|judge|lawyer|attorney|prosecutor|economist|analyst|professor|scientist|researcher|expert|manager|coach|author|father|mother|man|woman)$/iu;
-
-function referentOf(mention: string): Referent {
-  const lower = mention.toLowerCase();
-  if (lower === 'he' || lower === 'she') return 'person';
-  if (lower === 'it') return 'agency';
-  if (lower === 'they' || lower === 'we' || lower === 'i' || lower === 'you') return 'none';
-  if (AGENCY_DESCRIPTION.test(mention)) return 'agency';
-  if (PERSON_DESCRIPTION.test(mention) && !/\p{Lu}/u.test(mention.replace(/^\p{Lu}/u, ''))) return 'person';
-  if (/\p{Lu}/u.test(mention.replace(/^(?:the|a|an)\s+/i, '')) && !/^(?:the|a|an)\s+\p{Ll}/iu.test(mention)) return 'named';
-  return 'none';
-}
-
-/** Roles are written in lower case in running text and capitalised as titles ("ESA Director General Josef Aschbacher"). */
-const ROLE_THEN_NAME = /\b(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]hief|[Dd]irector|[Hh]ead|[Mm]inister|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Aa]dministrator|[Oo]fficial|[Aa]dviser|[Aa]dvisor|[Aa]ide|[Ee]xecutive|[Mm]anager|[Ss]enator|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Cc]ommander|[Ll]eader|[Ff]ounder|CEO)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
-
-/** Fills `resolved` on every quote (sorted by start) that has a speaker. */
-export function resolveSpeakers(
-  text: string,
-  quotes: QuoteAnnotation[],
-  agencyList: readonly AgencyAnnotation[],
-  detectedPersons: readonly PersonMention[],
-): void {
-  const agencies = isSortedByStart(agencyList) ? agencyList : [...agencyList].sort((a, b) => a.start - b.start);
-  const persons = [...detectedPersons];
-  const fullNames = new Map<string, string>(); // last word → first full name mentioned
-  const remember = (name: string) => {
-    const last = name.split(/\s+/).pop()!.toLowerCase();
-    const known = fullNames.get(last);
-    if (!known || (known.split(/\s+/).length === 1 && name.includes(' '))) fullNames.set(last, name);
-  };
-  // First mentions decide full names; detected persons come in document order.
-  for (const p of persons) remember(p.name);
-
+/** Fills `resolved`, `resolvedKind` and `entity` on every quote (sorted by start) that has a speaker. */
+export function resolveSpeakers(text: string, quotes: QuoteAnnotation[], agencies: readonly AgencyAnnotation[], table: EntityTable): void {
+  const context: Context = { text, quotes, agencies, table, previous: [] };
   for (const quote of quotes) {
-    const speaker = quote.speaker;
-    if (!speaker) continue;
-    if (quote.kind === 'post') {
-      quote.resolved = resolvePost(speaker, agencies);
-      continue;
-    }
-    // "White House press secretary Josh Earnest" is the person, not the agency he speaks for.
-    const titledPerson = ROLE_THEN_NAME.exec(speaker.text);
-    const inside = titledPerson ? null : agencyWithin(speaker, agencies);
-    if (inside) {
-      quote.resolved = inside.canonical;
-      continue;
-    }
-    switch (referentOf(speaker.text)) {
-      case 'agency': {
-        const fits = describedAgency(speaker.text);
-        quote.resolved =
-          (nearestSubjectAgency(text, agencies, speaker.start, fits) ?? nearestSubjectAgency(text, agencies, speaker.start) ?? nearestBefore(agencies, speaker.start))
-            ?.canonical ?? null;
-        break;
+    const resolution = quote.speaker ? resolveOne(quote, quote.speaker, context) : null;
+    quote.resolved = resolution?.name ?? null;
+    quote.resolvedKind = resolution?.kind ?? null;
+    if (resolution?.entity !== undefined) {
+      quote.entity = resolution.entity;
+      context.previous.push({ at: quote.speaker!.start, entity: resolution.entity });
+      // A pronoun or description that speaks is a mention of its entity too (highlights, hovers).
+      if (!table.mentionsWithin(quote.speaker!.start, quote.speaker!.end).some((m) => m.entity === resolution.entity)) {
+        table.addMention({ start: quote.speaker!.start, end: quote.speaker!.end, entity: resolution.entity });
       }
-      case 'person': {
-        const person = nearestBefore(persons, speaker.start);
-        quote.resolved = person ? fullNames.get(lastWord(person.name)) ?? person.name : null;
-        break;
-      }
-      case 'named': {
-        const name = personName(speaker.text);
-        if (!name) break;
-        const full = fullNames.get(lastWord(name));
-        quote.resolved = full && full.length >= name.length ? full : name;
-        if (!full) remember(name);
-        persons.splice(firstStartingAfter(persons, speaker.start), 0, { start: speaker.start, end: speaker.end, name });
-        break;
-      }
-      default:
-        break;
     }
   }
 }
 
-function isSortedByStart(items: readonly { start: number }[]): boolean {
-  for (let i = 1; i < items.length; i++) if (items[i - 1].start > items[i].start) return false;
-  return true;
+interface Context {
+  text: string;
+  quotes: readonly QuoteAnnotation[];
+  agencies: readonly AgencyAnnotation[];
+  table: EntityTable;
+  /** Entities resolved for the quotes so far, with where their speaker mention starts. */
+  previous: Array<{ at: number; entity: number }>;
 }
 
-function lastWord(name: string): string {
-  return name.split(/\s+/).pop()!.toLowerCase();
-}
-
-/** The trailing run of capitalised words without titles: "Roscosmos chief Dmitry Rogozin" → "Dmitry Rogozin". */
-function personName(mention: string): string | null {
-  const words = mention.replace(/\s*\([^)]*\)\s*$/, '').split(/[\s,]+/).filter(Boolean);
-  const kept: string[] = [];
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i];
-    if (!/^\p{Lu}/u.test(w) || TITLE.test(w.replace(/\.$/, '')) || NOT_NAME_WORDS.has(w)) break;
-    kept.unshift(w);
+function resolveOne(quote: QuoteAnnotation, speaker: TextSpan, context: Context): Resolution | null {
+  const { table, agencies, text } = context;
+  if (quote.kind === 'post') {
+    const name = resolvePost(speaker, agencies);
+    const agency = agencyWithin(speaker, agencies);
+    return { name, kind: agency || agencies.some((a) => a.canonical === name) ? 'agency' : 'person', ...entityOf(table, name) };
   }
-  if (kept.length === 0) return null;
-  const name = kept.join(' ');
-  // Transcript labels are in capitals: "PENCE" → "Pence".
-  return name === name.toUpperCase() && name.length > 3 ? name.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : name;
-}
+  const mention = speaker.text.replace(/\s*\([^)]*\)\s*,?$/, '').replace(/,$/, '').trim();
+  const lower = mention.toLowerCase();
 
-/** No agency name is longer than this: an agency overlapping a span starts at most this far before it. */
-const MAX_AGENCY_LENGTH = 200;
+  // A person named in the mention, unless only as the owner of what speaks ("Trump's doctor").
+  const named = personNamedIn(speaker, table, text);
+  if (named) return named;
+  if (/[’']s\s+\p{Ll}/u.test(mention) && !agencyWithin(speaker, agencies)) return null;
 
-function agencyWithin(span: TextSpan, agencies: readonly AgencyAnnotation[]): AgencyAnnotation | null {
-  let best: AgencyAnnotation | null = null;
-  for (let i = firstStartingAtOrAfter(agencies, span.start - MAX_AGENCY_LENGTH); i < agencies.length && agencies[i].start < span.end; i++) {
-    const a = agencies[i];
-    if (a.end > span.start && (!best || a.end - a.start > best.end - best.start)) best = a;
+  const agency = agencyWithin(speaker, agencies);
+  if (agency) return agencyResolution(agency, table);
+
+  // "Apple's chief executive, Tim Cook, said": the name in apposition after a description.
+  const apposed = personInAppositionAfter(speaker, table, text);
+  if (apposed) return apposed;
+
+  if (lower === 'he' || lower === 'she') return salientPerson(speaker.start, lower === 'he' ? 'male' : 'female', context);
+  if (lower === 'it') {
+    const found = nearestSubjectAgency(text, agencies, speaker.start);
+    return found ? agencyResolution(found, table) : null;
   }
-  return best;
+  if (AGENCY_DESCRIPTION.test(mention)) {
+    const fits = describedAgency(mention);
+    const found = nearestSubjectAgency(text, agencies, speaker.start, fits) ?? nearestSubjectAgency(text, agencies, speaker.start);
+    return found ? agencyResolution(found, table) : null;
+  }
+  if (/^(?:the|this|that)\s+\p{Ll}/iu.test(mention)) return describedPerson(mention, speaker.start, context);
+  return namedOutsideTable(mention);
 }
-
-/** The last item (sorted by start) that ends at or before `offset`. */
-function nearestBefore<T extends { start: number; end: number }>(items: readonly T[], offset: number): T | null {
-  for (let i = firstStartingAtOrAfter(items, offset) - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) if (items[i].end <= offset) return items[i];
-  return null;
-}
-
-
-/** Only the preposition ignores case: the words after it must be capitalised, or any text would end in a "name". "According to X" names a source, so it does not count. */
-const PREPOSITION_BEFORE =
-  /\b(?:[Bb]y|[Oo]f|[Ww]ith|(?<![Aa]ccording\s+)[Tt]o|[Ff]rom|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Aa]gainst|[Aa]bout|[Ii]nto|[Oo]ver|[Uu]nder|[Bb]etween|[Aa]mong|[Tt]han|[Ll]ike)\s+(?:(?:[Tt]he|[Aa]|[Aa]n|[Ii]ts|[Tt]heir)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u;
 
 /**
- * The nearest agency before `offset` that can be what "it" or "the agency" points back to: one that
- * is not the object of a preposition ("the decisions taken by the DLR Executive Board").
+ * A name that neither the people nor the agencies of the article hold ("PolitiFact", "The Daily Beast",
+ * "Japan", "Democrats"): itself, cleaned. A lone word of the language ("Partial") names nobody.
  */
-function nearestSubjectAgency(
-  text: string,
-  agencies: readonly AgencyAnnotation[],
-  offset: number,
-  fits: (agency: AgencyAnnotation) => boolean = () => true,
-): AgencyAnnotation | null {
-  for (let i = firstStartingAtOrAfter(agencies, offset) - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
-    const candidate = agencies[i];
-    if (candidate.end > offset || !fits(candidate)) continue;
-    if (!PREPOSITION_BEFORE.test(text.slice(Math.max(0, candidate.start - 60), candidate.start))) return candidate;
+function namedOutsideTable(mention: string): Resolution | null {
+  const name = mention.replace(/[’']s$/, '').trim();
+  const words = name.split(/\s+/);
+  const content = /^the$/i.test(words[0]) ? words.slice(1) : words;
+  if (content.length === 0 || content.length > 6 || !content.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|and|the|de|on)$/.test(w))) return null;
+  if (content.length === 1 && (isDictionaryWord(content[0]) || /^\p{Lu}+$/u.test(content[0]) && content[0].length < 3)) return null;
+  const clean = content.length === 1 && /^\p{Lu}{4,}$/u.test(content[0]) ? content[0][0] + content[0].slice(1).toLowerCase() : name;
+  const last = content[content.length - 1];
+  const kind: EntityKind = isGivenName(content[0]) && content.length > 1 ? 'person' : /\p{Ll}s$/u.test(last) && isPluralNoun(last) ? 'group' : 'agency';
+  return { name: clean, kind };
+}
+
+/** Descriptions that point back to an organisation: "the agency", "its parent company", "the US regulator". */
+const AGENCY_DESCRIPTION =
+  /^(?:the|its|this)\s+(?:[\p{L}.-]+\s+){0,2}(?:agency|company|ministry|department|organi[sz]ation|corporation|government|administration|office|group|firm|centre|center|institute|body|board|committee|council|campaign|network|bank|union|party|court|commission|service|authority|regulator|operator|broadcaster|newspaper|outlet|station|team|club|state corporation|corporation)$/iu;
+
+function agencyResolution(agency: AgencyAnnotation, table: EntityTable): Resolution {
+  return { name: agency.canonical, kind: 'agency', ...entityOf(table, agency.canonical) };
+}
+
+function entityOf(table: EntityTable, name: string): { entity?: number } {
+  const found = table.entities.find((e) => e.name === name);
+  return found ? { entity: found.id } : {};
+}
+
+function personResolution(entity: Entity): Resolution {
+  return { name: entity.name, kind: entity.kind, entity: entity.id };
+}
+
+/**
+ * The person a speaker mention names: the first person mention inside it that is neither a possessive
+ * owner nor the object of a preposition ("Mr. Morgan of the Sierra Club" is Mr. Morgan).
+ */
+function personNamedIn(speaker: TextSpan, table: EntityTable, text: string): Resolution | null {
+  for (const mention of table.mentionsWithin(speaker.start, speaker.end)) {
+    const entity = table.entity(mention.entity);
+    if (entity.kind !== 'person') continue;
+    if (/^[’']s\s+\p{L}/u.test(text.slice(mention.end, speaker.end))) continue;
+    if (mention.start > speaker.start && followsPreposition(text, mention.start)) continue;
+    // "Clinton campaign spokesman Brian Fallon", "Trump lawyer Marc Kasowitz": the first name qualifies the role.
+    if (/^\s+(?!(?:of|and|who|from|at|in|on|for|with|said|says|told|added)\b)\p{Ll}/u.test(text.slice(mention.end, speaker.end))) continue;
+    return personResolution(entity);
   }
   return null;
 }
 
-/** Which agencies a description can point back to: "the company" a company, "the US agency" an American one. */
-const CATEGORIES_BY_HEAD: Record<string, readonly AgencyCategory[]> = {
-  company: ['company'], firm: ['company'], corporation: ['company'], group: ['company'], operator: ['company'], bank: ['company'],
-  carrier: ['company'], airline: ['company'], manufacturer: ['company'], maker: ['company'], broadcaster: ['media', 'company'],
-  newspaper: ['media'], outlet: ['media'], network: ['media', 'company'], ministry: ['ministry', 'government'],
-  department: ['ministry', 'government'], government: ['government', 'ministry'], administration: ['government', 'space agency'],
-  court: ['court'], party: ['party'], campaign: ['party', 'organisation'], team: ['sports'], club: ['sports'], university: ['university'],
-  union: ['ngo', 'organisation', 'international'], regulator: ['government'], authority: ['government', 'international'],
-};
-const COUNTRY_ADJECTIVES: Record<string, string> = {
-  us: 'United States', 'u.s.': 'United States', american: 'United States', uk: 'United Kingdom', british: 'United Kingdom',
-  german: 'Germany', russian: 'Russia', french: 'France', italian: 'Italy', japanese: 'Japan', chinese: 'China', spanish: 'Spain',
-  canadian: 'Canada', australian: 'Australia', indian: 'India', israeli: 'Israel', ukrainian: 'Ukraine', dutch: 'Netherlands',
-  swiss: 'Switzerland', korean: 'South Korea', 'south korean': 'South Korea', brazilian: 'Brazil', swedish: 'Sweden', turkish: 'Turkey',
-};
-
-function describedAgency(description: string): (agency: AgencyAnnotation) => boolean {
-  const words = description.toLowerCase().split(/\s+/);
-  const categories = CATEGORIES_BY_HEAD[words[words.length - 1]];
-  const country = words.slice(0, -1).map((w) => COUNTRY_ADJECTIVES[w]).find(Boolean);
-  return (agency) => (!categories || categories.includes(agency.category)) && (!country || agency.country === country);
+function personInAppositionAfter(speaker: TextSpan, table: EntityTable, text: string): Resolution | null {
+  const after = /^\s*,\s*/.exec(text.slice(speaker.end, speaker.end + 4));
+  if (!after) return null;
+  const at = speaker.end + after[0].length;
+  const mention = table.mentionsWithin(at, at + 1).find((m) => m.start === at);
+  return mention && table.entity(mention.entity).kind === 'person' ? personResolution(table.entity(mention.entity)) : null;
 }
 
-/** A post's account: an agency named in it, else one whose name or acronym matches the handle, else the display name. */
-function resolvePost(account: TextSpan, agencies: readonly AgencyAnnotation[]): string {
-  const inside = agencyWithin(account, agencies);
-  if (inside) return inside.canonical;
-  const handle = /@(\w+)/.exec(account.text)?.[1] ?? '';
-  const byHandle = agenciesByHandle(agencies).get(normaliseHandle(handle));
-  if (byHandle) return byHandle;
-  return account.text.replace(/\s*\(@\w+\)\s*$/, '').trim() || handle;
-}
+/** How far back a pronoun looks for its person. */
+const SALIENCE_WINDOW = 2500;
 
-/** Built once per document (its agency list), so that each post costs one look-up, not a pass over every agency. */
-const handleIndexes = new WeakMap<readonly AgencyAnnotation[], Map<string, string>>();
-function agenciesByHandle(agencies: readonly AgencyAnnotation[]): Map<string, string> {
-  let index = handleIndexes.get(agencies);
-  if (!index) {
-    index = new Map();
-    for (const a of agencies) {
-      for (const name of [a.canonical, a.acronym, a.text]) {
-        if (!name) continue;
-        const key = normaliseHandle(name);
-        if (!index.has(key)) index.set(key, a.canonical);
-      }
+/**
+ * The person "he" or "she" stands for. Each person of that gender (or of unknown gender) mentioned in the
+ * window scores by recency, and gains when it spoke the quote before, or when its latest mention opens a
+ * sentence outside quotation marks (the subject the story is about); a mention inside a quotation or after
+ * a preposition counts less.
+ */
+function salientPerson(offset: number, gender: 'male' | 'female' | null, context: Context): Resolution | null {
+  const { table, text } = context;
+  const scores = new Map<number, number>();
+  let rank = 0;
+  const mentions = table.mentionsWithin(offset - SALIENCE_WINDOW, offset);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i];
+    if (mention.end > offset) continue;
+    const entity = table.entity(mention.entity);
+    if (entity.kind !== 'person' || (gender !== null && entity.gender !== null && entity.gender !== gender)) continue;
+    if (scores.has(entity.id)) {
+      scores.set(entity.id, scores.get(entity.id)! + 0.25);
+      continue;
     }
-    handleIndexes.set(agencies, index);
+    let score = -rank;
+    rank++;
+    if (opensSentence(text, mention.start)) score += 1.5;
+    if (insideQuote(context.quotes, mention.start)) score -= 1.5;
+    else if (followsPreposition(text, mention.start)) score -= 0.5;
+    if (entity.gender === null && gender !== null) score -= 0.75;
+    scores.set(entity.id, score);
   }
-  return index;
+  const lastSpeaker = [...context.previous].reverse().find((p) => offset - p.at < SALIENCE_WINDOW && scores.has(p.entity));
+  if (lastSpeaker) scores.set(lastSpeaker.entity, scores.get(lastSpeaker.entity)! + 2);
+  let best: number | null = null;
+  for (const [id, score] of scores) if (best === null || score > scores.get(best)!) best = id;
+  return best === null ? null : personResolution(table.entity(best));
 }
 
-/** Names recur across a document and across edits: each is normalised once. */
-const normalisedNames = new Map<string, string>();
-
-/** "DLR_en" → "dlr", "Roscosmos" → "roscosmos": accounts add language suffixes and underscores. */
-function normaliseHandle(name: string): string {
-  let normalised = normalisedNames.get(name);
-  if (normalised === undefined) {
-    if (normalisedNames.size > 100_000) normalisedNames.clear();
-    normalised = normaliseHandleUncached(name);
-    normalisedNames.set(name, normalised);
-  }
-  return normalised;
+function opensSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return /(?:^|[.!?]["”’]?\s+|\n\s*)(?:(?:The|But|And|So|Then|Now|Yet)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u.test(before) && !/,\s*$/.test(before);
 }
 
-function normaliseHandleUncached(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/_(?:en|de|fr|es|ru|it|ja|zh|eng|english|intl|news|official)$/, '')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+function insideQuote(quotes: readonly QuoteAnnotation[], offset: number): boolean {
+  // Quotes are few per paragraph; the latest ones are checked from the end.
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const q = quotes[i];
+    if (q.end < offset - SALIENCE_WINDOW) break;
+    if (q.start < offset && offset < q.end) return true;
+  }
+  return false;
+}
+
+/**
+ * "the senator", "the Indiana governor", "the 82-year-old": the person the article gave that role or age,
+ * the latest named before the description. A description no entity carries resolves to nothing.
+ */
+function describedPerson(description: string, offset: number, context: Context): Resolution | null {
+  const words = description.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').split(/\s+/);
+  const age = /^(\d{1,3})-year-old$/.exec(words[words.length - 1]);
+  const head = words.slice(1).find((_, i, rest) => rest[i + 1] === 'of') ?? words[words.length - 1];
+  if (!age && !isRoleNoun(head)) return null;
+  const mentions = context.table.mentionsWithin(offset - 4 * SALIENCE_WINDOW, offset);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const entity = context.table.entity(mentions[i].entity);
+    if (entity.kind !== 'person' || mentions[i].end > offset) continue;
+    if (age ? entity.age === Number(age[1]) : entity.roles.some((role) => role === head || role.endsWith(` ${head}`))) return personResolution(entity);
+  }
+  // No one was given that role: the person the passage is about, as for a pronoun of the description's gender.
+  return age ? null : salientPerson(offset, /woman$/.test(head) ? 'female' : /man$/.test(head) ? 'male' : null, context);
 }

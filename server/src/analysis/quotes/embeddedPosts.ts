@@ -83,6 +83,7 @@ export function findEmbeddedPosts(text: string, paragraphs: readonly Paragraph[]
       text: text.slice(start, end),
       speaker: { start: speakerStart, end: speakerEnd, text: text.slice(speakerStart, speakerEnd) },
       resolved: null,
+      resolvedKind: null,
       cue: null,
       kind: 'post',
     });

@@ -1,13 +1,12 @@
 /**
  * Quoted statements: per paragraph, the quotation-mark pairs (quoteScanner.ts) merged into statements
  * and attributed to speakers (speakers.ts); at document level, quotes that run over several paragraphs
- * are joined, pasted social-media posts are added (embeddedPosts.ts) and speaker mentions are resolved
- * to the agency or person they stand for (entities/speakerResolution.ts).
+ * are joined and pasted social-media posts are added (embeddedPosts.ts). Which person or agency a speaker
+ * mention stands for is decided later, against the article's entity table (entities/speakerResolution.ts).
  */
-import type { AgencyAnnotation, QuoteAnnotation, TextSpan } from '../annotation';
+import type { QuoteAnnotation, TextSpan } from '../annotation';
 import { findPostSignature, findEmbeddedPosts, type PostSignature } from './embeddedPosts';
 import type { Paragraph } from '../text/paragraphs';
-import { findPersonMentions, resolveSpeakers, type PersonMention } from '../entities/speakerResolution';
 import { scanQuotes, type QuotePair } from './quoteScanner';
 import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
 import { attributeQuotes, isCueWord, type Attribution } from './speakers';
@@ -36,7 +35,6 @@ export interface ParagraphQuotes {
   introduces: Attribution | null;
   /** `— Name (@handle) Month D, YYYY` closing the paragraph. */
   postSignature: PostSignature | null;
-  persons: PersonMention[];
   /** Ends with sentence punctuation, a link, a hashtag or an emoji (as post text does), not like a headline. */
   endsLikePostText: boolean;
 }
@@ -65,7 +63,6 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     quotesAfterStrayMark,
     introduces: introductionAtEnd(paragraph),
     postSignature: findPostSignature(paragraph),
-    persons: findPersonMentions(paragraph),
     endsLikePostText: endsLikePostText(paragraph),
   };
 }
@@ -141,20 +138,17 @@ function introductionAtEnd(paragraph: string): Attribution | null {
   return found && found.speaker.start >= lineStart ? found : null;
 }
 
-/** Document-level pass: joins multi-paragraph quotes, adds embedded posts, resolves speakers. */
+/** Document-level pass: joins multi-paragraph quotes and adds embedded posts. */
 export function assembleQuotes(
   text: string,
   paragraphs: readonly Paragraph[],
   locals: readonly ParagraphQuotes[],
-  agencies: readonly AgencyAnnotation[],
 ): QuoteAnnotation[] {
   const out: QuoteAnnotation[] = [];
-  const persons: PersonMention[] = [];
   let skipFirstOf = -1; // paragraph whose first quote was absorbed into a multi-paragraph quote
   for (let i = 0; i < locals.length; i++) {
     const local = locals[i];
     const offset = paragraphs[i].start;
-    for (const p of local.persons) persons.push({ ...p, start: p.start + offset, end: p.end + offset });
     local.quotes.forEach((q, qi) => {
       if (qi === 0 && skipFirstOf === i) return;
       let attribution = q.attribution;
@@ -193,9 +187,6 @@ export function assembleQuotes(
       const end = paragraphs[joined.paragraph].start + joined.end;
       out.push(toAnnotation(text, start, end, 'direct', attribution, attributionOffset));
       // The paragraphs in between are inside the quote; the closing one's other quotes come next.
-      for (let k = i + 1; k < joined.paragraph; k++) {
-        for (const p of locals[k].persons) persons.push({ ...p, start: p.start + paragraphs[k].start, end: p.end + paragraphs[k].start });
-      }
       skipFirstOf = joined.paragraph;
       i = joined.paragraph - 1;
     }
@@ -211,7 +202,6 @@ export function assembleQuotes(
   );
   const quotes = posts.length ? [...kept, ...posts] : kept;
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
-  resolveSpeakers(text, quotes, agencies, persons);
   return quotes;
 }
 
@@ -291,5 +281,5 @@ function toAnnotation(
     const s = attribution.speaker.start + attributionOffset;
     speaker = { start: s, end: s + attribution.speaker.text.length, text: attribution.speaker.text };
   }
-  return { type: 'quote', start, end, text: text.slice(start, end), speaker, resolved: null, cue: attribution?.cue ?? null, kind };
+  return { type: 'quote', start, end, text: text.slice(start, end), speaker, resolved: null, resolvedKind: null, cue: attribution?.cue ?? null, kind };
 }

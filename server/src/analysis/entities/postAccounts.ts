@@ -1,0 +1,52 @@
+/** Who an embedded social-media post is by: an agency its account names, else the account's display name. */
+import type { AgencyAnnotation, TextSpan } from '../annotation';
+import { agencyWithin } from './agencyReferents';
+
+/** A post's account: an agency named in it, else one whose name or acronym matches the handle, else the display name. */
+export function resolvePost(account: TextSpan, agencies: readonly AgencyAnnotation[]): string {
+  const inside = agencyWithin(account, agencies);
+  if (inside) return inside.canonical;
+  const handle = /@(\w+)/.exec(account.text)?.[1] ?? '';
+  const byHandle = agenciesByHandle(agencies).get(normaliseHandle(handle));
+  if (byHandle) return byHandle;
+  return account.text.replace(/\s*\(@\w+\)\s*$/, '').trim() || handle;
+}
+
+/** Built once per document (its agency list), so that each post costs one look-up, not a pass over every agency. */
+const handleIndexes = new WeakMap<readonly AgencyAnnotation[], Map<string, string>>();
+function agenciesByHandle(agencies: readonly AgencyAnnotation[]): Map<string, string> {
+  let index = handleIndexes.get(agencies);
+  if (!index) {
+    index = new Map();
+    for (const a of agencies) {
+      for (const name of [a.canonical, a.acronym, a.text]) {
+        if (!name) continue;
+        const key = normaliseHandle(name);
+        if (!index.has(key)) index.set(key, a.canonical);
+      }
+    }
+    handleIndexes.set(agencies, index);
+  }
+  return index;
+}
+
+/** Names recur across a document and across edits: each is normalised once. */
+const normalisedNames = new Map<string, string>();
+
+/** "DLR_en" → "dlr", "Roscosmos" → "roscosmos": accounts add language suffixes and underscores. */
+function normaliseHandle(name: string): string {
+  let normalised = normalisedNames.get(name);
+  if (normalised === undefined) {
+    if (normalisedNames.size > 100_000) normalisedNames.clear();
+    normalised = normaliseHandleUncached(name);
+    normalisedNames.set(name, normalised);
+  }
+  return normalised;
+}
+
+function normaliseHandleUncached(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/_(?:en|de|fr|es|ru|it|ja|zh|eng|english|intl|news|official)$/, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
