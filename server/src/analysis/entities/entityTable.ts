@@ -65,7 +65,9 @@ export class EntityTable {
       if (!isFullName(person) || (person.bare && person.name.split(' ').some(isDictionaryWord))) continue;
       const surnameKey = nameKey(person.surname);
       const givenKey = nameKey(person.name.split(' ')[0]);
-      const same = (bySurname.get(surnameKey) ?? []).find((e) => sameGivenName(e.givenKey, givenKey) && compatible(e.gender, person.gender));
+      const same = (bySurname.get(surnameKey) ?? []).find(
+        (e) => (sameGivenName(e.givenKey, givenKey) || endsWithName(e.name, person.name)) && compatible(e.gender, person.gender),
+      );
       if (same) continue;
       const entity: Building = {
         id: this.entities.length,
@@ -88,7 +90,7 @@ export class EntityTable {
       let candidates = bySurname.get(surnameKey) ?? [];
       if (isFullName(person)) {
         const givenKey = nameKey(person.name.split(' ')[0]);
-        candidates = candidates.filter((e) => sameGivenName(e.givenKey, givenKey));
+        candidates = candidates.filter((e) => sameGivenName(e.givenKey, givenKey) || endsWithName(e.name, person.name));
       } else if (candidates.length === 0) {
         const byFirst = byGiven.get(surnameKey) ?? [];
         candidates = byFirst.length === 1 ? byFirst : [];
@@ -128,19 +130,47 @@ export class EntityTable {
 
   private addAgencies(agencies: readonly AgencyAnnotation[]): void {
     const byCanonical = new Map<string, Entity>();
+    const shortForms = shortFormsOf(new Set(agencies.map((a) => a.canonical)));
     for (const agency of agencies) {
-      let entity = byCanonical.get(agency.canonical);
+      const name = shortForms.get(agency.canonical) ?? agency.canonical;
+      let entity = byCanonical.get(name);
       if (!entity) {
-        entity = { id: this.entities.length, kind: 'agency', name: agency.canonical, gender: null, roles: [], mentions: [], category: agency.category };
+        entity = { id: this.entities.length, kind: 'agency', name, gender: null, roles: [], mentions: [], category: agency.category };
         if (agency.country) entity.country = agency.country;
         this.entities.push(entity);
-        byCanonical.set(agency.canonical, entity);
+        byCanonical.set(name, entity);
       }
       const mention: EntityMention = { start: agency.start, end: agency.end, entity: entity.id };
       entity.mentions.push(mention);
       this.mentions.push(mention);
     }
   }
+
+  /** The entity an agency mention belongs to. */
+  agencyEntity(agency: AgencyAnnotation): Entity | null {
+    const mention = this.mentionsWithin(agency.start, agency.end).find((m) => m.start === agency.start && m.end === agency.end && this.entities[m.entity].kind === 'agency');
+    return mention ? this.entities[mention.entity] : null;
+  }
+}
+
+/**
+ * "Times" after "The New York Times", "Commission" after "Commission on Presidential Debates": a name whose
+ * words stand together inside exactly one longer name of the same article is a short form of it.
+ */
+function shortFormsOf(names: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (names.size < 2) return out;
+  const wordsOf = (name: string) => ` ${name.toLowerCase().replace(/^the\s+/, '')} `;
+  const all = [...names];
+  for (const short of all) {
+    const key = wordsOf(short);
+    if (key.trim().length < 3) continue;
+    const longer = all.filter((other) => other !== short && other.length > short.length && wordsOf(other).includes(key));
+    // "Times" inside "The Times" inside "The New York Times": the longest names are what the short ones stand for.
+    const longest = longer.filter((name) => !longer.some((other) => other !== name && other.length > name.length && wordsOf(other).includes(wordsOf(name))));
+    if (longest.length === 1) out.set(short, longest[0]);
+  }
+  return out;
 }
 
 /** No name is longer than this: a mention overlapping a span starts at most this far before it. */
@@ -149,6 +179,11 @@ const MAX_NAME_LENGTH = 200;
 /** "O’Neill" and "O'Neill", "PENCE" and "Pence" are one key. */
 function nameKey(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** "Guajardo Villarreal" is the end of "Ildefonso Guajardo Villarreal": a two-word surname, not a new person. */
+function endsWithName(full: string, part: string): boolean {
+  return full.length > part.length && nameKey(full).endsWith(` ${nameKey(part)}`);
 }
 
 function isFullName(person: PersonMention): boolean {

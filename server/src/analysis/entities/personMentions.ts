@@ -40,7 +40,7 @@ const FUNCTION_WORDS = new Set(
 );
 /** Words that make a capitalised run an institution, not a person ("Clinton Foundation", "Trump Tower"). */
 const INSTITUTION_WORDS =
-  /^(?:Foundation|Center|Centre|Institute|University|College|School|Department|Ministry|Agency|Administration|Committee|Council|Commission|Party|Campaign|Tower|Hotel|Street|Avenue|Road|Hall|House|Church|Museum|Hospital|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|Bank|Fund|Association|Union|Club|Times|Post|News|Journal|Network|Airport|Park|River|County|City|State|Act|Award|Prize|Cup|Show|Project)$/;
+  /^(?:Foundation|Center|Centre|Institute|University|College|School|Department|Ministry|Agency|Administration|Committee|Council|Commission|Party|Campaign|Tower|Hotel|Street|Avenue|Road|Hall|House|Church|Museum|Hospital|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|Bank|Fund|Association|Union|Club|Times|Post|News|Journal|Network|Airport|River|County|City|State|Act|Award|Prize|Cup|Show|Project)$/;
 
 /** Capitalised words joined by single spaces, with name particles between them: where every name is. */
 const CAPITALISED_RUN =
@@ -110,10 +110,19 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
     break;
   }
   // Without a title, sentence-starting words and words of the language go: "The", "Rival Hillary Clinton".
-  while (!titled && first < to && (FUNCTION_WORDS.has(tokens[first].text) || isCalendarWord(tokens[first].text) || isLeadingWord(tokens[first].text, first < to - 1))) first++;
+  while (!titled && first < to && (FUNCTION_WORDS.has(tokens[first].text) || isCalendarWord(tokens[first].text) || isLeadingWord(tokens[first].text, first < to - 2))) first++;
   // "Engineer Samuel Okafor": a word of the language right before a given name is no part of the name.
   if (!titled && first < to - 2 && isDictionaryWord(tokens[first].text) && !isGivenName(tokens[first].text) && isGivenName(tokens[first + 1].text)) first++;
   if (first >= to) return null;
+  // "Miss Universe Alicia Machado": a given name further on starts the name, when the words before it are none.
+  if (!isGivenName(tokens[first].text)) {
+    for (let k = first + 1; k < to - 1; k++) {
+      if (isGivenName(tokens[k].text) && !isDictionaryWord(tokens[k].text)) {
+        first = k;
+        break;
+      }
+    }
+  }
   let last = to;
   while (last > first && NAME_SUFFIXES.test(tokens[last - 1].text) && last - 1 === first) last--;
   const words = tokens.slice(first, last).map((t) => t.text);
@@ -136,6 +145,8 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
   const apposition = possessive ? null : appositionAfter(paragraph, end);
   if (apposition?.role) roles.push(apposition.role);
   if (words.length === 1 && words[0].length < 2) return null;
+  // "North Korea said", "France", "Springfield": a place is no person, unless a given name says otherwise.
+  if (!givenKnown && (isPlaceWord(surnameWord) || /\d/.test(surnameWord))) return null;
   // A lone "Melanie" is a person by her given name; a lone "Trump" only if the article names him in full.
   const loneGivenName = words.length === 1 && isGivenName(words[0]) && !isDictionaryWord(words[0]);
   const vouched = titled || givenKnown || loneGivenName || roleBefore !== null || (words.length > 1 && speaksAfter(paragraph, end));
@@ -162,7 +173,7 @@ function isTitleWord(word: string, next: string): boolean {
   return isListedRoleNoun(word) || (isGivenName(next) && isRoleNoun(word));
 }
 
-/** A word of the language before a name ("Rival", "Partial"), not a given name, in a run that goes on. */
+/** A word of the language before a name ("Rival Hillary Clinton"), when a name of two words or more follows: "Frank Nervo" keeps Frank. */
 function isLeadingWord(word: string, more: boolean): boolean {
   // Only adjectives go: nouns and verbs are given names too ("Bill", "Hope", "Rush").
   return more && !/[’']s$/.test(word) && isAdjectiveWord(word) && !isGivenName(word);

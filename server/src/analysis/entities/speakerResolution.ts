@@ -105,7 +105,8 @@ const AGENCY_DESCRIPTION =
   /^(?:the|its|this)\s+(?:[\p{L}.-]+\s+){0,2}(?:agency|company|ministry|department|organi[sz]ation|corporation|government|administration|office|group|firm|centre|center|institute|body|board|committee|council|campaign|network|bank|union|party|court|commission|service|authority|regulator|operator|broadcaster|newspaper|outlet|station|team|club|state corporation|corporation)$/iu;
 
 function agencyResolution(agency: AgencyAnnotation, table: EntityTable): Resolution {
-  return { name: agency.canonical, kind: 'agency', ...entityOf(table, agency.canonical) };
+  const entity = table.agencyEntity(agency);
+  return entity ? { name: entity.name, kind: 'agency', entity: entity.id } : { name: agency.canonical, kind: 'agency' };
 }
 
 function entityOf(table: EntityTable, name: string): { entity?: number } {
@@ -119,14 +120,13 @@ function personResolution(entity: Entity): Resolution {
 
 /**
  * The person a speaker mention names: the first person mention inside it that is neither a possessive
- * owner nor the object of a preposition ("Mr. Morgan of the Sierra Club" is Mr. Morgan).
+ * owner nor a modifier of a role ("Clinton campaign spokesman Brian Fallon" is Brian Fallon).
  */
 function personNamedIn(speaker: TextSpan, table: EntityTable, text: string): Resolution | null {
   for (const mention of table.mentionsWithin(speaker.start, speaker.end)) {
     const entity = table.entity(mention.entity);
     if (entity.kind !== 'person') continue;
     if (/^[’']s\s+\p{L}/u.test(text.slice(mention.end, speaker.end))) continue;
-    if (mention.start > speaker.start && followsPreposition(text, mention.start)) continue;
     // "Clinton campaign spokesman Brian Fallon", "Trump lawyer Marc Kasowitz": the first name qualifies the role.
     if (/^\s+(?!(?:of|and|who|from|at|in|on|for|with|said|says|told|added)\b)\p{Ll}/u.test(text.slice(mention.end, speaker.end))) continue;
     return personResolution(entity);
@@ -144,6 +144,8 @@ function personInAppositionAfter(speaker: TextSpan, table: EntityTable, text: st
 
 /** How far back a pronoun looks for its person. */
 const SALIENCE_WINDOW = 2500;
+/** Each further mention in the window adds a little: being named often is weak evidence next to position. */
+const MENTION_WEIGHT = 0.1;
 
 /**
  * The person "he" or "she" stands for. Each person of that gender (or of unknown gender) mentioned in the
@@ -155,26 +157,34 @@ function salientPerson(offset: number, gender: 'male' | 'female' | null, context
   const { table, text } = context;
   const scores = new Map<number, number>();
   let rank = 0;
+  let latestSubject: { entity: number; at: number } | null = null;
   const mentions = table.mentionsWithin(offset - SALIENCE_WINDOW, offset);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const mention = mentions[i];
     if (mention.end > offset) continue;
     const entity = table.entity(mention.entity);
     if (entity.kind !== 'person' || (gender !== null && entity.gender !== null && entity.gender !== gender)) continue;
+    const quoted = insideQuote(context.quotes, mention.start);
+    const subject = !quoted && opensSentence(text, mention.start);
+    if (subject && !latestSubject) latestSubject = { entity: entity.id, at: mention.start };
     if (scores.has(entity.id)) {
-      scores.set(entity.id, scores.get(entity.id)! + 0.25);
+      scores.set(entity.id, scores.get(entity.id)! + MENTION_WEIGHT);
       continue;
     }
     let score = -rank;
     rank++;
-    if (opensSentence(text, mention.start)) score += 1.5;
-    if (insideQuote(context.quotes, mention.start)) score -= 1.5;
+    if (subject) score += 1.5;
+    if (quoted) score -= 1.5;
     else if (followsPreposition(text, mention.start)) score -= 0.5;
-    if (entity.gender === null && gender !== null) score -= 0.75;
+    // A person of unknown gender may be the one, but one whose given name or title agrees is likelier.
+    if (entity.gender === null && gender !== null) score -= 1.5;
     scores.set(entity.id, score);
   }
+  // The subject of the latest sentence that has one is who the passage is about; the speaker of the quote
+  // before carries on only until another subject takes over.
+  if (latestSubject) scores.set(latestSubject.entity, scores.get(latestSubject.entity)! + 1);
   const lastSpeaker = [...context.previous].reverse().find((p) => offset - p.at < SALIENCE_WINDOW && scores.has(p.entity));
-  if (lastSpeaker) scores.set(lastSpeaker.entity, scores.get(lastSpeaker.entity)! + 2);
+  if (lastSpeaker) scores.set(lastSpeaker.entity, scores.get(lastSpeaker.entity)! + (!latestSubject || lastSpeaker.at > latestSubject.at ? 2 : 0.5));
   let best: number | null = null;
   for (const [id, score] of scores) if (best === null || score > scores.get(best)!) best = id;
   return best === null ? null : personResolution(table.entity(best));
