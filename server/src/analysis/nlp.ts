@@ -91,7 +91,7 @@ export function isCalendarWord(word: string): boolean {
 const CALENDAR_TAGS = new Set(['Month', 'WeekDay', 'Holiday']);
 
 /** Endings of role nouns the lexicon does not list ("senator", "spokeswoman", "nominee", "strategist"). */
-const ROLE_SUFFIX = /(?:man|woman|person|or|er|ist|ee|ian|ent|ant|ief|ive)$/;
+const ROLE_SUFFIX = /(?:man|woman|person|or|er|ist|ee|ian|ican|crat|ent|ant|ief|ive)$/;
 
 /**
  * Whether a noun names a person by role ("senator", "spokeswoman", "president"): compromise's lexicon lists

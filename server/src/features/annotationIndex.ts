@@ -1,9 +1,10 @@
-import type { AgencyAnnotation, AnalysisResult, Annotation, QuoteAnnotation, TextSpan } from '../analysis/annotation';
+import type { AgencyAnnotation, AnalysisResult, Annotation, Entity, EntityMention, QuoteAnnotation, TextSpan } from '../analysis/annotation';
 
 /** What sits under the cursor: an annotation, or the speaker mention of a quote. */
 export type Target =
   | { kind: 'annotation'; annotation: Annotation }
-  | { kind: 'speaker'; quote: QuoteAnnotation; speaker: TextSpan };
+  | { kind: 'speaker'; quote: QuoteAnnotation; speaker: TextSpan }
+  | { kind: 'person'; entity: Entity; mention: EntityMention };
 
 /**
  * Lookups over one analysis: built once per analysed document version, because hover and
@@ -15,6 +16,9 @@ export class AnnotationIndex {
   private readonly byCanonical = new Map<string, AgencyAnnotation[]>();
   private readonly quotesByResolved = new Map<string, QuoteAnnotation[]>();
   private readonly speakerSpans: Array<{ quote: QuoteAnnotation; speaker: TextSpan }> = [];
+  private readonly quotesByEntity = new Map<number, QuoteAnnotation[]>();
+  /** Mentions of people (names, and the pronouns that speak for them), sorted by start. */
+  private readonly personMentions: EntityMention[] = [];
 
   constructor(readonly analysis: AnalysisResult) {
     for (const annotation of analysis.annotations) {
@@ -24,10 +28,27 @@ export class AnnotationIndex {
       } else if (annotation.type === 'quote') {
         this.quotes.push(annotation);
         if (annotation.resolved) push(this.quotesByResolved, annotation.resolved, annotation);
+        if (annotation.entity !== undefined) push(this.quotesByEntity, annotation.entity, annotation);
         if (annotation.speaker) this.speakerSpans.push({ quote: annotation, speaker: annotation.speaker });
       }
     }
     this.speakerSpans.sort((a, b) => a.speaker.start - b.speaker.start);
+    for (const entity of analysis.entities) if (entity.kind === 'person') this.personMentions.push(...entity.mentions);
+    this.personMentions.sort((a, b) => a.start - b.start);
+  }
+
+  entity(id: number | undefined): Entity | undefined {
+    return id === undefined ? undefined : this.analysis.entities[id];
+  }
+
+  /** The entity an agency mention belongs to (its short forms and acronyms included). */
+  entityOfAgency(agency: AgencyAnnotation): Entity | undefined {
+    return this.analysis.entities.find((e) => e.kind === 'agency' && e.mentions.some((m) => m.start === agency.start && m.end === agency.end));
+  }
+
+  /** Quotes credited to an entity: those resolved to it, else (for an analysis without entities) by name. */
+  quotesOf(entity: Entity): readonly QuoteAnnotation[] {
+    return this.quotesByEntity.get(entity.id) ?? this.quotesBy(entity.name);
   }
 
   mentionsOf(canonical: string): readonly AgencyAnnotation[] {
@@ -54,6 +75,11 @@ export class AnnotationIndex {
     for (const annotation of containing(this.analysis.annotations, offset, endInclusive)) {
       if (!best || annotation.end - annotation.start < best.end - best.start) best = annotation;
     }
+    // A person named inside a quote, or outside any annotation, is the person.
+    if (!best || best.type === 'quote') {
+      const mention = findContaining(this.personMentions, (m) => m, offset, endInclusive);
+      if (mention) return { kind: 'person', entity: this.analysis.entities[mention.entity], mention };
+    }
     return best ? { kind: 'annotation', annotation: best } : undefined;
   }
 }
@@ -77,7 +103,7 @@ function containing(sorted: readonly Annotation[], offset: number, endInclusive:
   return found;
 }
 
-function findContaining<T>(sorted: readonly T[], span: (item: T) => TextSpan, offset: number, endInclusive: boolean): T | undefined {
+function findContaining<T>(sorted: readonly T[], span: (item: T) => { start: number; end: number }, offset: number, endInclusive: boolean): T | undefined {
   const upper = upperBound(sorted, offset, (item) => span(item).start);
   for (let i = upper - 1; i >= 0 && i >= upper - 4; i--) {
     const s = span(sorted[i]);

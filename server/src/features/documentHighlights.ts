@@ -1,18 +1,23 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver-types';
-import type { TextSpan } from '../analysis/annotation';
 import type { AnnotationIndex } from './annotationIndex';
 import type { NewsDocument } from './newsDocument';
 
-/** On an agency: every mention of it. On a speaker: the speaker and the quotes it said. */
+/**
+ * On an agency or a person: every mention of it, pronouns that speak for it included. On a speaker: every
+ * mention of who it stands for, and the quotes said here.
+ */
 export function documentHighlights(document: NewsDocument, index: AnnotationIndex, position: Position): DocumentHighlight[] {
   const target = index.targetAt(document.offsetAt(position), true);
   if (!target) return [];
-  let spans: TextSpan[] = [];
+  let spans: Array<{ start: number; end: number }> = [];
   if (target.kind === 'speaker') {
     const quotes = index.quotesWithSpeakerAt(target.speaker.start, target.speaker.end);
-    spans = [target.speaker, ...quotes];
+    const entity = index.entity(quotes.find((q) => q.entity !== undefined)?.entity);
+    spans = [...(entity ? entity.mentions.filter((m) => m.start !== target.speaker.start) : []), target.speaker, ...quotes];
+  } else if (target.kind === 'person') {
+    spans = target.entity.mentions;
   } else if (target.annotation.type === 'agency') {
-    spans = [...index.mentionsOf(target.annotation.canonical)];
+    spans = index.entityOfAgency(target.annotation)?.mentions ?? [...index.mentionsOf(target.annotation.canonical)];
   } else {
     return [];
   }

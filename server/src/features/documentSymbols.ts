@@ -11,7 +11,7 @@ import { quoteLabel } from './quoteText';
  */
 const MAX_MENTIONS_LISTED = 100;
 
-/** The outline: the headline, then Agencies, Timeline and Quotes. */
+/** The outline: the headline, then Agencies, People, Timeline and Quotes. */
 export function documentSymbols(document: NewsDocument, index: AnnotationIndex): DocumentSymbol[] {
   const range = (span: { start: number; end: number }): Range => ({
     start: document.positionAt(span.start),
@@ -36,6 +36,20 @@ export function documentSymbols(document: NewsDocument, index: AnnotationIndex):
     return group(first.canonical, `${first.category} · ${plural(mentions.length, 'mention')}`, SymbolKind.Class, children, range(first));
   });
   if (agencies.length) symbols.push(group('Agencies', plural(agencies.length, 'agency', 'agencies'), SymbolKind.Namespace, agencies));
+
+  const text = document.getText();
+  const people = index.analysis.entities
+    .filter((entity) => entity.kind === 'person' && entity.mentions.length > 0)
+    .map((person) => {
+      const quotes = index.quotesOf(person).length;
+      const children = person.mentions.slice(0, MAX_MENTIONS_LISTED).map<DocumentSymbol>((mention) => {
+        const where = range(mention);
+        return { name: text.slice(mention.start, mention.end), detail: `line ${where.start.line + 1}`, kind: SymbolKind.Field, range: where, selectionRange: where };
+      });
+      const detail = [person.roles[0], plural(person.mentions.length, 'mention'), quotes ? plural(quotes, 'quote') : ''].filter(Boolean).join(' · ');
+      return group(person.name, detail, SymbolKind.Constructor, children, range(person.mentions[0]));
+    });
+  if (people.length) symbols.push(group('People', plural(people.length, 'person', 'people'), SymbolKind.Namespace, people));
 
   const dates = index.analysis.annotations.filter((a): a is DateAnnotation => a.type === 'date');
   // Keys and descriptions are computed once per distinct value: a long file repeats the same dates.

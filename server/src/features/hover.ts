@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { AgencyAnnotation, DateAnnotation, QuoteAnnotation, TextSpan } from '../analysis/annotation';
+import type { AgencyAnnotation, DateAnnotation, Entity, QuoteAnnotation, TextSpan } from '../analysis/annotation';
 import type { AnnotationIndex } from './annotationIndex';
 import { describeDistance, describePublicationSource, describeResolution, describeTimexValue } from './dateDescription';
 import type { NewsDocument } from './newsDocument';
@@ -10,10 +10,13 @@ export function hover(document: NewsDocument, index: AnnotationIndex, position: 
   const target = index.targetAt(offset);
   if (!target) return null;
   let markdown: string;
-  let span: TextSpan;
+  let span: { start: number; end: number };
   if (target.kind === 'speaker') {
     span = target.speaker;
     markdown = speakerCard(index, target.speaker);
+  } else if (target.kind === 'person') {
+    span = target.mention;
+    markdown = personCard(index, target.entity);
   } else {
     const annotation = target.annotation;
     span = annotation;
@@ -31,7 +34,8 @@ function agencyCard(index: AnnotationIndex, agency: AgencyAnnotation): string {
   const mentions = index.mentionsOf(agency.canonical);
   const writtenAs = unique(mentions.map((m) => m.text)).filter((t) => t !== agency.canonical);
   const aliases = unique([...(agency.aliases ?? [])]).filter((a) => a !== agency.canonical && a !== agency.acronym);
-  const quotes = index.quotesBy(agency.canonical);
+  const entity = index.entityOfAgency(agency);
+  const quotes = entity ? index.quotesOf(entity) : index.quotesBy(agency.canonical);
   const lines = [
     `**${escape(agency.canonical)}**${agency.acronym && agency.acronym !== agency.canonical ? ` (${escape(agency.acronym)})` : ''}`,
     '',
@@ -41,13 +45,7 @@ function agencyCard(index: AnnotationIndex, agency: AgencyAnnotation): string {
   if (aliases.length) lines.push(`Also known as: ${aliases.slice(0, 8).map(escape).join(', ')}`, '');
   if (writtenAs.length) lines.push(`Written here as: ${writtenAs.map(escape).join(', ')}`, '');
   lines.push(`Mentions in this article: ${mentions.length}`, '');
-  if (quotes.length) {
-    lines.push(`Quotes credited to it (${quotes.length}):`, '');
-    for (const quote of quotes.slice(0, 8)) lines.push(`- ${escape(quoteLabel(quote.text, 12))}`);
-    if (quotes.length > 8) lines.push(`- … and ${quotes.length - 8} more`);
-  } else {
-    lines.push('No quotes credited to it.');
-  }
+  lines.push(...quoteList(quotes, 'it'));
   lines.push('', `_recognised by ${sourceLabel(agency.source)}_`);
   return lines.join('\n');
 }
@@ -82,17 +80,36 @@ function quoteCard(quote: QuoteAnnotation): string {
   ].join('\n');
 }
 
+/** A person of the article: who the text says they are, how it names them, and every quote credited to them. */
+function personCard(index: AnnotationIndex, person: Entity): string {
+  const lines = [`**${escape(person.name)}**`, '', `*person*${person.roles.length ? ` · ${person.roles.map(escape).join(', ')}` : ''}${person.age !== undefined ? ` · ${person.age}` : ''}`, ''];
+  lines.push(`Mentions in this article: ${person.mentions.length}`, '');
+  lines.push(...quoteList(index.quotesOf(person), person.gender === 'female' ? 'her' : person.gender === 'male' ? 'him' : 'them'));
+  return lines.join('\n');
+}
+
+function quoteList(quotes: readonly QuoteAnnotation[], pronoun: string): string[] {
+  if (!quotes.length) return [`No quotes credited to ${pronoun}.`];
+  const lines = [`Quotes credited to ${pronoun} (${quotes.length}):`, ''];
+  for (const quote of quotes.slice(0, 8)) lines.push(`- ${escape(quoteLabel(quote.text, 12))}`);
+  if (quotes.length > 8) lines.push(`- … and ${quotes.length - 8} more`);
+  return lines;
+}
+
 function speakerCard(index: AnnotationIndex, speaker: TextSpan): string {
   const quotes = index.quotesWithSpeakerAt(speaker.start, speaker.end);
   const resolved = quotes.find((q) => q.resolved)?.resolved;
-  const all = resolved ? index.quotesBy(resolved) : quotes;
+  const entity = index.entity(quotes.find((q) => q.entity !== undefined)?.entity);
+  const all = entity ? index.quotesOf(entity) : resolved ? index.quotesBy(resolved) : quotes;
   const lines = [
     `Speaker · **${escape(speaker.text)}**${resolved && resolved !== speaker.text ? ` → ${escape(resolved)}` : ''}`,
     '',
     `Said here: ${quotes.map((q) => escape(quoteLabel(q.text, 12))).join('; ')}`,
   ];
   if (resolved && all.length > quotes.length) {
-    lines.push('', `All quotes credited to ${escape(resolved)} in this article: ${all.length}`);
+    lines.push('', `All quotes credited to ${escape(resolved)} in this article (${all.length}):`, '');
+    for (const quote of all.slice(0, 8)) lines.push(`- ${escape(quoteLabel(quote.text, 12))}`);
+    if (all.length > 8) lines.push(`- … and ${all.length - 8} more`);
   }
   // A speaker that names an agency ("The German Aerospace Center (DLR) said") also gets the agency's card.
   const agency = index.agencies.find((a) => a.start >= speaker.start && a.end <= speaker.end);

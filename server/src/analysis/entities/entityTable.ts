@@ -60,9 +60,9 @@ export class EntityTable {
     const byGiven = new Map<string, Building[]>();
     // Full names first, in document order: they define who the people are.
     for (const person of people) {
-      // Capitalised word pairs name things too ("Labor Day"): without a title or a given name, a name of words
-      // of the language starts nobody.
-      if (!isFullName(person) || (person.bare && person.name.split(' ').some(isDictionaryWord))) continue;
+      // Capitalised word pairs name things too ("Labor Day"): without a title or a given name, a name that
+      // ends in a word of the language starts nobody ("Bill Clinton" does).
+      if (!isFullName(person) || (person.bare && isDictionaryWord(person.surname))) continue;
       const surnameKey = nameKey(person.surname);
       const givenKey = nameKey(person.name.split(' ')[0]);
       const same = (bySurname.get(surnameKey) ?? []).find(

@@ -102,7 +102,8 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
     const honorific = isHonorific(tokens[k].text) || GENDERED_HONORIFICS[bare.toLowerCase()] !== undefined;
     if (!honorific && !isTitleWord(bare, tokens[k + 1].text)) continue;
     gender = GENDERED_HONORIFICS[bare.toLowerCase()] ?? null;
-    roles.push(HONORIFIC_ROLES[bare.toLowerCase()] ?? bare.toLowerCase());
+    // "Sen." makes a senator; "Mr." only a man.
+    if (!honorific || HONORIFIC_ROLES[bare.toLowerCase()]) roles.push(HONORIFIC_ROLES[bare.toLowerCase()] ?? bare.toLowerCase());
     titled = true;
     first = k + 1;
     // "Director General Lena Holm": a title may run on in words that are no name.
