@@ -10,7 +10,6 @@ import type {
   AnnotateOptions,
   Annotation,
   DateAnnotation,
-  Entity,
   QuoteAnnotation,
 } from './annotation';
 import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './agencies/agencies';
@@ -19,7 +18,7 @@ import { ParagraphMemo } from './memo';
 import { splitParagraphs, type Paragraph } from './text/paragraphs';
 import { findPublicationDate } from './dates/publicationDate';
 import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes/quotes';
-import { EntityTable } from './entities/entityTable';
+import { EntityTable, type ParagraphPersons } from './entities/entityTable';
 import { findPersonMentions, type PersonMention } from './entities/personMentions';
 import { resolveSpeakers } from './entities/speakerResolution';
 
@@ -37,7 +36,7 @@ interface ParagraphResult {
   quotes: ParagraphQuotes;
   persons: PersonMention[];
   /** The same results at absolute offsets, for the offset the paragraph last had: most paragraphs keep it across an edit. */
-  placed?: { offset: number; dates: DateAnnotation[]; mentions: AgencyMention[]; persons: PersonMention[] };
+  placed?: { offset: number; dates: DateAnnotation[]; mentions: AgencyMention[] };
 }
 
 /**
@@ -92,7 +91,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const dates: DateAnnotation[] = [];
   const mentions: AgencyMention[] = [];
   const quoteLocals: ParagraphQuotes[] = [];
-  const persons: PersonMention[] = [];
+  const persons: ParagraphPersons[] = [];
   const memo = memoFor(`${publicationDate.value}\u0000${tagger.key}`);
   for (const paragraph of paragraphs) {
     const offset = paragraph.start;
@@ -107,12 +106,11 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
         offset,
         dates: local.dates.map((date) => ({ ...date, start: date.start + offset, end: date.end + offset })),
         mentions: local.mentions.map((mention) => ({ ...mention, start: mention.start + offset, end: mention.end + offset })),
-        persons: local.persons.map((person) => ({ ...person, start: person.start + offset, end: person.end + offset })),
       };
     }
     for (const date of local.placed.dates) dates.push(date);
     for (const mention of local.placed.mentions) mentions.push(mention);
-    for (const person of local.placed.persons) persons.push(person);
+    if (local.persons.length) persons.push({ offset, persons: local.persons });
     quoteLocals.push(local.quotes);
     yield;
   }
@@ -120,13 +118,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals);
   const table = new EntityTable(persons, agencies);
   resolveSpeakers(text, quotes, agencies, table);
-  return { publicationDate, annotations: mergeByPosition([agencies, dates, quotes]), entities: table.entities.map(publicEntity) };
-}
-
-/** The table's entities carry working keys; the result holds only the public fields. */
-function publicEntity(entity: Entity): Entity {
-  const { id, kind, name, gender, roles, age, category, country, mentions } = entity;
-  return { id, kind, name, gender, roles, mentions, ...(age !== undefined ? { age } : {}), ...(category ? { category } : {}), ...(country ? { country } : {}) };
+  return { publicationDate, annotations: mergeByPosition([agencies, dates, quotes]), entities: table.entities };
 }
 
 function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {

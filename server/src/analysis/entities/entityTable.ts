@@ -9,24 +9,31 @@ import { isDictionaryWord, type Gender } from '../nlp';
 import { isGroupWord, type PersonMention } from './personMentions';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 
-/** Working form of an entity while the table is built: its people-specific keys besides the public fields. */
-interface Building extends Entity {
+/** A person while the table is built: the entity and the keys people are looked up by. */
+interface Person {
+  entity: Entity;
   surnameKey: string;
+  /** Null for a person known by surname alone ("Mr. King"): any given name may turn out to be theirs. */
   givenKey: string | null;
   nameWords: number;
+}
+
+/** The person mentions of one paragraph, at offsets relative to it: the paragraph memo's own objects, uncopied. */
+export interface ParagraphPersons {
+  offset: number;
+  persons: readonly PersonMention[];
 }
 
 export class EntityTable {
   readonly entities: Entity[] = [];
   /** Every mention of every entity, sorted by start. */
-  readonly mentions: EntityMention[] = [];
+  readonly mentions: EntityMention[];
 
-  constructor(persons: readonly PersonMention[], agencies: readonly AgencyAnnotation[]) {
-    const people = withoutAgencies(persons, agencies);
-    this.addPeople(people);
-    this.addAgencies(agencies);
-    this.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const entity of this.entities) entity.mentions.sort((a, b) => a.start - b.start);
+  constructor(paragraphs: readonly ParagraphPersons[], agencies: readonly AgencyAnnotation[]) {
+    // Both lists come in document order, and so do each entity's mentions: one merge, no sort.
+    const personMentions = this.addPeople(paragraphs, agencies);
+    const agencyMentions = this.addAgencies(agencies);
+    this.mentions = mergeSorted(personMentions, agencyMentions);
   }
 
   /** The entity mentioned at exactly this span, or overlapping it. */
@@ -39,96 +46,100 @@ export class EntityTable {
     return out;
   }
 
-  /** A pronoun or description that the resolution found to stand for an entity. */
-  addMention(mention: EntityMention): void {
-    insertSorted(this.mentions, mention);
-    insertSorted(this.entities[mention.entity].mentions, mention);
+  /** Pronouns and descriptions that the resolution found to stand for entities, in document order. */
+  addMentions(added: readonly EntityMention[]): void {
+    if (added.length === 0) return;
+    (this as { mentions: EntityMention[] }).mentions = mergeSorted(this.mentions, added);
+    const touched = new Set<Entity>();
+    for (const mention of added) {
+      const entity = this.entities[mention.entity];
+      entity.mentions.push(mention);
+      touched.add(entity);
+    }
+    for (const entity of touched) entity.mentions.sort((a, b) => a.start - b.start);
   }
+
+  /** The entity of this exact name, if any. */
+  named(name: string): Entity | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const entity of this.entities) if (!this.byName.has(entity.name)) this.byName.set(entity.name, entity);
+    }
+    return this.byName.get(name);
+  }
+  private byName: Map<string, Entity> | undefined;
 
   entity(id: number): Entity {
     return this.entities[id];
   }
 
-  /** People whose surname is this word (case-insensitive), in the order they were first named. */
-  peopleNamed(word: string): Entity[] {
-    const key = nameKey(word);
-    return this.entities.filter((e) => e.kind === 'person' && (surnameKeyOf(e) === key || givenKeyOf(e) === key));
-  }
-
-  private addPeople(people: readonly PersonMention[]): void {
-    const bySurname = new Map<string, Building[]>();
-    const byGiven = new Map<string, Building[]>();
-    // Full names first, in document order: they define who the people are.
-    for (const person of people) {
-      // Capitalised word pairs name things too ("Labor Day"): without a title or a given name, a name that
-      // ends in a word of the language starts nobody ("Bill Clinton" does).
-      if (!isFullName(person) || (person.bare && isDictionaryWord(person.surname))) continue;
-      const surnameKey = nameKey(person.surname);
-      const givenKey = nameKey(person.name.split(' ')[0]);
-      const same = (bySurname.get(surnameKey) ?? []).find(
-        (e) => (sameGivenName(e.givenKey, givenKey) || endsWithName(e.name, person.name)) && compatible(e.gender, person.gender),
-      );
-      if (same) continue;
-      const entity: Building = {
-        id: this.entities.length,
-        kind: 'person',
-        name: person.name,
-        gender: person.gender,
-        roles: [],
-        mentions: [],
-        surnameKey,
-        givenKey,
-        nameWords: person.name.split(' ').length,
-      };
+  private addPeople(paragraphs: readonly ParagraphPersons[], agencies: readonly AgencyAnnotation[]): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const bySurname = new Map<string, Person[]>();
+    const byGiven = new Map<string, Person[]>();
+    const newPerson = (name: string, gender: Gender | null, surnameKey: string, givenKey: string | null, nameWords: number): Person => {
+      const entity: Entity = { id: this.entities.length, kind: 'person', name, gender, roles: [], mentions: [] };
       this.entities.push(entity);
-      push(bySurname, surnameKey, entity);
-      push(byGiven, givenKey, entity);
+      const person: Person = { entity, surnameKey, givenKey, nameWords };
+      push(bySurname, surnameKey, person);
+      if (givenKey !== null) push(byGiven, givenKey, person);
+      return person;
+    };
+    // Full names first, in document order: they define who the people are. A name seen before is settled.
+    const seen = new Set<string>();
+    for (const { persons } of paragraphs) {
+      for (const mention of persons) {
+        if (mention.wordCount < 2 || seen.has(mention.name)) continue;
+        seen.add(mention.name);
+        // Capitalised word pairs name things too ("Labor Day"): without a title or a given name, a name that
+        // ends in a word of the language starts nobody ("Bill Clinton" does).
+        if (!isFullName(mention) || (mention.bare && isDictionaryWord(mention.surname))) continue;
+        const same = (bySurname.get(mention.surnameKey) ?? []).some(
+          (p) => (sameGivenName(p.givenKey, mention.givenKey) || endsWithName(p.entity.name, mention.name)) && compatible(p.entity.gender, mention.gender),
+        );
+        if (!same) newPerson(mention.name, mention.gender, mention.surnameKey, mention.givenKey, mention.wordCount);
+      }
     }
-    // Then every mention joins its entity: full names by name, the rest by surname or given name.
-    for (const person of people) {
-      const surnameKey = nameKey(person.surname);
-      let candidates = bySurname.get(surnameKey) ?? [];
-      if (isFullName(person)) {
-        const givenKey = nameKey(person.name.split(' ')[0]);
-        candidates = candidates.filter((e) => sameGivenName(e.givenKey, givenKey) || endsWithName(e.name, person.name));
-      } else if (candidates.length === 0) {
-        const byFirst = byGiven.get(surnameKey) ?? [];
-        candidates = byFirst.length === 1 ? byFirst : [];
+    // Then every mention joins its person: full names by name, the rest by surname or given name. A run the
+    // agency tagger took ("Sierra Club", "Apple") is no person.
+    let nextAgency = 0;
+    for (const { offset, persons } of paragraphs) {
+      for (const mention of persons) {
+        const start = offset + mention.start;
+        const end = offset + mention.end;
+        while (nextAgency < agencies.length && agencies[nextAgency].end <= start) nextAgency++;
+        if (overlapsAgency(agencies, nextAgency, start, end)) continue;
+        let candidates = bySurname.get(mention.surnameKey) ?? [];
+        if (isFullName(mention)) {
+          candidates = candidates.filter((p) => sameGivenName(p.givenKey, mention.givenKey) || endsWithName(p.entity.name, mention.name));
+        } else if (candidates.length === 0) {
+          const byFirst = byGiven.get(mention.surnameKey) ?? [];
+          candidates = byFirst.length === 1 ? byFirst : [];
+        }
+        let person = pickNearest(candidates.filter((p) => compatible(p.entity.gender, mention.gender)), start);
+        if (!person) {
+          if (mention.bare || (mention.group && isGroupWord(mention.name))) continue;
+          // "Mr. King" with no full name anywhere: the article knows this person by surname alone.
+          person = newPerson(mention.name, null, mention.surnameKey, null, mention.wordCount);
+        }
+        const entity = person.entity;
+        if (mention.wordCount > person.nameWords || (mention.wordCount === person.nameWords && mention.name.length > entity.name.length && !mention.bare)) {
+          entity.name = mention.name;
+          person.nameWords = mention.wordCount;
+        }
+        entity.gender ??= mention.gender;
+        for (const role of mention.roles) if (!entity.roles.includes(role)) entity.roles.push(role);
+        if (mention.age !== undefined) entity.age ??= mention.age;
+        const placed: EntityMention = { start, end, entity: entity.id };
+        entity.mentions.push(placed);
+        mentions.push(placed);
       }
-      candidates = candidates.filter((e) => compatible(e.gender, person.gender));
-      let entity = pickNearest(candidates, person.start);
-      if (!entity) {
-        if (person.bare || (person.group && isGroupWord(person.name))) continue;
-        // "Mr. King" with no full name anywhere: the article knows this person by surname alone.
-        entity = {
-          id: this.entities.length,
-          kind: 'person',
-          name: person.name,
-          gender: null,
-          roles: [],
-          mentions: [],
-          surnameKey,
-          givenKey: null,
-          nameWords: person.name.split(' ').length,
-        };
-        this.entities.push(entity);
-        push(bySurname, surnameKey, entity);
-      }
-      const words = person.name.split(' ').length;
-      if (words > entity.nameWords || (words === entity.nameWords && person.name.length > entity.name.length && !person.bare)) {
-        entity.name = person.name;
-        entity.nameWords = words;
-      }
-      entity.gender ??= person.gender;
-      for (const role of person.roles) if (!entity.roles.includes(role)) entity.roles.push(role);
-      if (person.age !== undefined) entity.age ??= person.age;
-      const mention: EntityMention = { start: person.start, end: person.end, entity: entity.id };
-      entity.mentions.push(mention);
-      this.mentions.push(mention);
     }
+    return mentions;
   }
 
-  private addAgencies(agencies: readonly AgencyAnnotation[]): void {
+  private addAgencies(agencies: readonly AgencyAnnotation[]): EntityMention[] {
+    const mentions: EntityMention[] = [];
     const byCanonical = new Map<string, Entity>();
     const shortForms = shortFormsOf(new Set(agencies.map((a) => a.canonical)));
     for (const agency of agencies) {
@@ -142,8 +153,9 @@ export class EntityTable {
       }
       const mention: EntityMention = { start: agency.start, end: agency.end, entity: entity.id };
       entity.mentions.push(mention);
-      this.mentions.push(mention);
+      mentions.push(mention);
     }
+    return mentions;
   }
 
   /** The entity an agency mention belongs to. */
@@ -158,16 +170,32 @@ export class EntityTable {
  * words stand together inside exactly one longer name of the same article is a short form of it.
  */
 function shortFormsOf(names: ReadonlySet<string>): Map<string, string> {
+  // The same agencies come back on every keystroke: one computation per set of names.
+  const cacheKey = [...names].join('\u0000');
+  if (cacheKey === lastShortForms.key) return lastShortForms.value;
+  const out = computeShortForms(names);
+  lastShortForms = { key: cacheKey, value: out };
+  return out;
+}
+let lastShortForms: { key: string; value: Map<string, string> } = { key: '', value: new Map() };
+
+function computeShortForms(names: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   if (names.size < 2) return out;
-  const wordsOf = (name: string) => ` ${name.toLowerCase().replace(/^the\s+/, '')} `;
-  const all = [...names];
-  for (const short of all) {
-    const key = wordsOf(short);
+  const keys = new Map<string, string>();
+  const byWord = new Map<string, string[]>();
+  for (const name of names) {
+    const key = ` ${name.toLowerCase().replace(/^the\s+/, '')} `;
+    keys.set(name, key);
+    for (const word of new Set(key.trim().split(' '))) push(byWord, word, name);
+  }
+  const contains = (outer: string, inner: string) => outer !== inner && outer.length > inner.length && keys.get(outer)!.includes(keys.get(inner)!);
+  for (const [short, key] of keys) {
     if (key.trim().length < 3) continue;
-    const longer = all.filter((other) => other !== short && other.length > short.length && wordsOf(other).includes(key));
+    // Only names sharing the short name's last word can hold it.
+    const longer = (byWord.get(key.trim().split(' ').pop()!) ?? []).filter((other) => contains(other, short));
     // "Times" inside "The Times" inside "The New York Times": the longest names are what the short ones stand for.
-    const longest = longer.filter((name) => !longer.some((other) => other !== name && other.length > name.length && wordsOf(other).includes(wordsOf(name))));
+    const longest = longer.filter((name) => !longer.some((other) => contains(other, name)));
     if (longest.length === 1) out.set(short, longest[0]);
   }
   return out;
@@ -176,25 +204,13 @@ function shortFormsOf(names: ReadonlySet<string>): Map<string, string> {
 /** No name is longer than this: a mention overlapping a span starts at most this far before it. */
 const MAX_NAME_LENGTH = 200;
 
-/** "O’Neill" and "O'Neill", "PENCE" and "Pence" are one key. */
-function nameKey(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
-}
-
 /** "Guajardo Villarreal" is the end of "Ildefonso Guajardo Villarreal": a two-word surname, not a new person. */
 function endsWithName(full: string, part: string): boolean {
-  return full.length > part.length && nameKey(full).endsWith(` ${nameKey(part)}`);
+  return full.length > part.length && full.endsWith(part) && full[full.length - part.length - 1] === ' ';
 }
 
-function isFullName(person: PersonMention): boolean {
-  return person.name.includes(' ');
-}
-
-function surnameKeyOf(entity: Entity): string {
-  return (entity as Building).surnameKey ?? '';
-}
-function givenKeyOf(entity: Entity): string | null {
-  return (entity as Building).givenKey ?? null;
+function isFullName(mention: PersonMention): boolean {
+  return mention.wordCount > 1;
 }
 
 /** "Joe" and "Joseph", "J." and "John": the same person when the initials agree; "Bill" and "Hillary" are two. */
@@ -213,15 +229,15 @@ function compatible(a: Gender | null, b: Gender | null): boolean {
  * Which of several people of one name a mention means: the one named just before it (same paragraph),
  * else the one the article names most so far, else the first named after it.
  */
-function pickNearest(candidates: readonly Building[], offset: number): Building | null {
+function pickNearest(candidates: readonly Person[], offset: number): Person | null {
   if (candidates.length <= 1) return candidates[0] ?? null;
-  let best: Building | null = null;
+  let best: Person | null = null;
   let bestScore = -1;
   for (const c of candidates) {
     // Mentions join in document order, so an entity's last mention so far is its latest before `offset`.
-    const latest = c.mentions[c.mentions.length - 1];
+    const latest = c.entity.mentions[c.entity.mentions.length - 1];
     if (!latest || latest.start >= offset) continue;
-    const score = c.mentions.length + (offset - latest.end < RECENT ? 1000 - (offset - latest.end) / RECENT : 0);
+    const score = c.entity.mentions.length + (offset - latest.end < RECENT ? 1000 - (offset - latest.end) / RECENT : 0);
     if (score > bestScore) {
       best = c;
       bestScore = score;
@@ -232,17 +248,21 @@ function pickNearest(candidates: readonly Building[], offset: number): Building 
 /** A person named this close before a surname is who the surname means, however often another was named. */
 const RECENT = 250;
 
-/** A run that the agency tagger took ("Sierra Club", "Apple") is not a person. */
-function withoutAgencies(persons: readonly PersonMention[], agencies: readonly AgencyAnnotation[]): PersonMention[] {
-  return persons.filter((p) => {
-    const i = firstStartingAtOrAfter(agencies, p.start - MAX_NAME_LENGTH);
-    for (let k = i; k < agencies.length && agencies[k].start < p.end; k++) if (agencies[k].end > p.start) return false;
-    return true;
-  });
+/** Whether an agency from index `from` on (sorted, none before it ends after `start`) overlaps the span. */
+function overlapsAgency(agencies: readonly AgencyAnnotation[], from: number, start: number, end: number): boolean {
+  for (let k = from; k < agencies.length && agencies[k].start < end; k++) if (agencies[k].end > start) return true;
+  return false;
 }
 
-function insertSorted(list: EntityMention[], mention: EntityMention): void {
-  list.splice(firstStartingAtOrAfter(list, mention.start), 0, mention);
+function mergeSorted(a: readonly EntityMention[], b: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].start <= b[j].start ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

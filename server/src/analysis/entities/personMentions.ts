@@ -16,6 +16,10 @@ export interface PersonMention {
   name: string;
   /** The last name word, suffixes aside: "Biden" for "Joseph R. Biden Jr.". */
   surname: string;
+  /** `surname` and the first name word as keys (`nameKey`), and the number of name words: the table's look-ups. */
+  surnameKey: string;
+  givenKey: string;
+  wordCount: number;
   /** From an honorific ("Mrs."), else from a given name compromise knows. */
   gender: Gender | null;
   /** Lower-case roles the text gives the person here: "senator", "campaign manager", "democrat". */
@@ -156,6 +160,9 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
     end,
     name,
     surname: properCase(surnameWord),
+    surnameKey: nameKey(surnameWord),
+    givenKey: nameKey(words[0]),
+    wordCount: words.length,
     gender,
     roles,
     ...(apposition?.age !== undefined ? { age: apposition.age } : {}),
@@ -182,6 +189,11 @@ function isLeadingWord(word: string, more: boolean): boolean {
 
 /** What a title honorific makes of the person: "Sen." a senator. */
 const HONORIFIC_ROLES: Record<string, string> = { sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', adm: 'admiral', capt: 'captain', lt: 'lieutenant', col: 'colonel', prof: 'professor', dr: 'doctor', rev: 'reverend', sgt: 'sergeant', maj: 'major' };
+
+/** "O’Neill" and "O'Neill", "PENCE" and "Pence" are one key. */
+export function nameKey(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
 
 /** "Democrats", "Republicans": the plural of a role names a group, not a person. */
 export function isGroupWord(word: string): boolean {

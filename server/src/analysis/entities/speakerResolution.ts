@@ -9,11 +9,12 @@
  *   person the article gave that role or age;
  * - anything else to nothing: a wrong name is worse than none.
  */
-import type { AgencyAnnotation, Entity, EntityKind, QuoteAnnotation, TextSpan } from '../annotation';
+import type { AgencyAnnotation, Entity, EntityKind, EntityMention, QuoteAnnotation, TextSpan } from '../annotation';
 import { isDictionaryWord, isGivenName, isPluralNoun, isRoleNoun } from '../nlp';
 import { agencyWithin, describedAgency, followsPreposition, nearestSubjectAgency } from './agencyReferents';
 import type { EntityTable } from './entityTable';
 import { resolvePost } from './postAccounts';
+import { firstStartingAtOrAfter } from '../text/sortedSpans';
 
 interface Resolution {
   name: string;
@@ -24,6 +25,7 @@ interface Resolution {
 /** Fills `resolved`, `resolvedKind` and `entity` on every quote (sorted by start) that has a speaker. */
 export function resolveSpeakers(text: string, quotes: QuoteAnnotation[], agencies: readonly AgencyAnnotation[], table: EntityTable): void {
   const context: Context = { text, quotes, agencies, table, previous: [] };
+  const spokenMentions: EntityMention[] = [];
   for (const quote of quotes) {
     const resolution = quote.speaker ? resolveOne(quote, quote.speaker, context) : null;
     quote.resolved = resolution?.name ?? null;
@@ -33,10 +35,11 @@ export function resolveSpeakers(text: string, quotes: QuoteAnnotation[], agencie
       context.previous.push({ at: quote.speaker!.start, entity: resolution.entity });
       // A pronoun or description that speaks is a mention of its entity too (highlights, hovers).
       if (!table.mentionsWithin(quote.speaker!.start, quote.speaker!.end).some((m) => m.entity === resolution.entity)) {
-        table.addMention({ start: quote.speaker!.start, end: quote.speaker!.end, entity: resolution.entity });
+        spokenMentions.push({ start: quote.speaker!.start, end: quote.speaker!.end, entity: resolution.entity });
       }
     }
   }
+  table.addMentions(spokenMentions);
 }
 
 interface Context {
@@ -53,7 +56,8 @@ function resolveOne(quote: QuoteAnnotation, speaker: TextSpan, context: Context)
   if (quote.kind === 'post') {
     const name = resolvePost(speaker, agencies);
     const agency = agencyWithin(speaker, agencies);
-    return { name, kind: agency || agencies.some((a) => a.canonical === name) ? 'agency' : 'person', ...entityOf(table, name) };
+    const entity = table.named(name);
+    return { name, kind: agency || entity?.kind === 'agency' ? 'agency' : 'person', ...(entity ? { entity: entity.id } : {}) };
   }
   const mention = speaker.text.replace(/\s*\([^)]*\)\s*,?$/, '').replace(/,$/, '').trim();
   const lower = mention.toLowerCase();
@@ -107,11 +111,6 @@ const AGENCY_DESCRIPTION =
 function agencyResolution(agency: AgencyAnnotation, table: EntityTable): Resolution {
   const entity = table.agencyEntity(agency);
   return entity ? { name: entity.name, kind: 'agency', entity: entity.id } : { name: agency.canonical, kind: 'agency' };
-}
-
-function entityOf(table: EntityTable, name: string): { entity?: number } {
-  const found = table.entities.find((e) => e.name === name);
-  return found ? { entity: found.id } : {};
 }
 
 function personResolution(entity: Entity): Resolution {
@@ -183,7 +182,7 @@ function salientPerson(offset: number, gender: 'male' | 'female' | null, context
   // The subject of the latest sentence that has one is who the passage is about; the speaker of the quote
   // before carries on only until another subject takes over.
   if (latestSubject) scores.set(latestSubject.entity, scores.get(latestSubject.entity)! + 1);
-  const lastSpeaker = [...context.previous].reverse().find((p) => offset - p.at < SALIENCE_WINDOW && scores.has(p.entity));
+  const lastSpeaker = latestSpeakerAmong(context.previous, offset, scores);
   if (lastSpeaker) scores.set(lastSpeaker.entity, scores.get(lastSpeaker.entity)! + (!latestSubject || lastSpeaker.at > latestSubject.at ? 2 : 0.5));
   let best: number | null = null;
   for (const [id, score] of scores) if (best === null || score > scores.get(best)!) best = id;
@@ -196,13 +195,20 @@ function opensSentence(text: string, start: number): boolean {
 }
 
 function insideQuote(quotes: readonly QuoteAnnotation[], offset: number): boolean {
-  // Quotes are few per paragraph; the latest ones are checked from the end.
-  for (let i = quotes.length - 1; i >= 0; i--) {
-    const q = quotes[i];
-    if (q.end < offset - SALIENCE_WINDOW) break;
-    if (q.start < offset && offset < q.end) return true;
+  // Quotes are sorted by start and seldom nest: the one starting last before `offset` is the one to check,
+  // with a few before it for a quote that holds another.
+  for (let i = firstStartingAtOrAfter(quotes, offset) - 1, steps = 0; i >= 0 && steps < 4; i--, steps++) {
+    if (quotes[i].end > offset) return true;
   }
   return false;
+}
+
+/** The speaker of the latest quote within the window who is among the candidates. */
+function latestSpeakerAmong(previous: ReadonlyArray<{ at: number; entity: number }>, offset: number, candidates: ReadonlyMap<number, number>): { at: number; entity: number } | undefined {
+  for (let i = previous.length - 1; i >= 0 && offset - previous[i].at < SALIENCE_WINDOW; i--) {
+    if (candidates.has(previous[i].entity)) return previous[i];
+  }
+  return undefined;
 }
 
 /**
