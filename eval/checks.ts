@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { annotate } from '../server/src/analysis/annotate';
 import { CHECK_CODES, DEFAULT_CHECK_LEVELS, type CheckCode, type Finding } from '../server/src/features/checks/check';
 import { runChecks } from '../server/src/features/diagnostics';
@@ -48,8 +49,13 @@ export function runChecksEval(argv: readonly string[], files: readonly string[])
     else if (argv[i] === '--corpus') corpusFilter = argv[++i].toLowerCase();
     else if (argv[i] === '--samples') samples = Number(argv[++i]);
   }
+  // Compiled code, not the first calls, is what an editor runs: one untimed pass over a few articles first.
+  const warmUp = 'date: 2022-03-04\n\nThe HDA said on Thursday, March 4, 2022: "We will rebuild the pier by June, come what may."\n\nThe Harbour Development Authority (HDA) agreed.';
+  for (let i = 0; i < 50; i++) runChecks(warmUp + ' '.repeat(i), annotate(warmUp, {}), { publicationDateFromSetting: false });
   const counts = new Map<string, { docs: number; byCode: Map<CheckCode, number>; warnings: number }>();
   const flags: Flag[] = [];
+  let checkMs = 0;
+  let characters = 0;
   for (const file of files) {
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
@@ -58,7 +64,10 @@ export function runChecksEval(argv: readonly string[], files: readonly string[])
       const corpus = corpusOf(doc, file);
       if (corpusFilter && !corpus.includes(corpusFilter)) continue;
       const analysis = annotate(doc.text, { publicationDate: doc.dct ?? undefined });
+      const started = performance.now();
       const findings = runChecks(doc.text, analysis, { publicationDateFromSetting: !!doc.dct });
+      checkMs += performance.now() - started;
+      characters += doc.text.length;
       let entry = counts.get(corpus);
       if (!entry) counts.set(corpus, (entry = { docs: 0, byCode: new Map(), warnings: 0 }));
       entry.docs++;
@@ -76,7 +85,8 @@ export function runChecksEval(argv: readonly string[], files: readonly string[])
     .map(([corpus, c]) => [corpus, String(c.docs), ...CHECK_CODES.map((code) => String(c.byCode.get(code) ?? 0)), (c.warnings / c.docs).toFixed(3)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-  console.log(`\nDefault severities: ${CHECK_CODES.map((code) => `${code} ${DEFAULT_CHECK_LEVELS[code]}`).join(', ')}.`);
+  console.log(`\nChecks (after the analysis): ${checkMs.toFixed(0)} ms for ${(characters / 1e6).toFixed(2)} M characters = ${(checkMs / (characters / 1e6)).toFixed(0)} ms/MB.`);
+  console.log(`Default severities: ${CHECK_CODES.map((code) => `${code} ${DEFAULT_CHECK_LEVELS[code]}`).join(', ')}.`);
 
   if (samples > 0) {
     for (const code of CHECK_CODES) {

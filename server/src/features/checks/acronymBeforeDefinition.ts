@@ -11,10 +11,12 @@ import type { Finding } from './check';
 const LINKING_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'et', 'für', 'und', 'der', 'die', 'das', 'del', 'y', 'a', '&']);
 
 const ACRONYM = '[A-Z](?:[A-Za-z&.-]{0,8}[A-Z])s?';
-/** "Long Name (ACR)": the acronym in parentheses, read backwards into the name before it. */
-const ACRONYM_IN_PARENTHESES = new RegExp(`\\(\\s*(${ACRONYM})\\s*\\)`, 'g');
-/** "ACR (Long Name)". */
-const NAME_IN_PARENTHESES = new RegExp(`(?<![\\w-])(${ACRONYM})\\s*\\(\\s*([^()\\r\\n]{3,120}?)\\s*\\)`, 'g');
+/** At an opening parenthesis: "(ACR)", after the name it abbreviates. */
+const ACRONYM_IN_PARENTHESES = new RegExp(`\\(\\s*(${ACRONYM})\\s*\\)`, 'y');
+/** At an opening parenthesis: "(Long Name)", after the acronym. */
+const NAME_IN_PARENTHESES = /\(\s*([^()\r\n]{3,120}?)\s*\)/y;
+/** The acronym right before an opening parenthesis. */
+const ACRONYM_BEFORE = new RegExp(`(?<![\\w-])(${ACRONYM})\\s*$`);
 
 interface Definition {
   acronym: string;
@@ -41,22 +43,27 @@ export function acronymsBeforeDefinition(text: string, exemptLines: (offset: num
   return findings;
 }
 
-/** Every definition, in text order (only the first of each acronym matters). */
+/** Every definition, in text order (only the first of each acronym matters); only parentheses are looked at. */
 function definitions(text: string): Definition[] {
   const found: Definition[] = [];
-  ACRONYM_IN_PARENTHESES.lastIndex = 0;
-  for (let m = ACRONYM_IN_PARENTHESES.exec(text); m; m = ACRONYM_IN_PARENTHESES.exec(text)) {
-    if (!isAcronym(m[1])) continue;
-    const nameStart = nameBefore(text, m.index, lettersOf(m[1]));
-    if (nameStart >= 0) found.push({ acronym: m[1], start: nameStart, end: m.index + m[0].length });
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    ACRONYM_IN_PARENTHESES.lastIndex = open;
+    const inside = ACRONYM_IN_PARENTHESES.exec(text);
+    if (inside) {
+      if (!isAcronym(inside[1])) continue;
+      const nameStart = nameBefore(text, open, lettersOf(inside[1]));
+      if (nameStart >= 0) found.push({ acronym: inside[1], start: nameStart, end: open + inside[0].length });
+      continue;
+    }
+    const before = ACRONYM_BEFORE.exec(text.slice(Math.max(0, open - 16), open));
+    if (!before || !isAcronym(before[1])) continue;
+    NAME_IN_PARENTHESES.lastIndex = open;
+    const name = NAME_IN_PARENTHESES.exec(text);
+    if (name && nameBefore(name[1], name[1].length, lettersOf(before[1])) === 0) {
+      found.push({ acronym: before[1], start: open - before[0].length, end: open + name[0].length });
+    }
   }
-  NAME_IN_PARENTHESES.lastIndex = 0;
-  for (let m = NAME_IN_PARENTHESES.exec(text); m; m = NAME_IN_PARENTHESES.exec(text)) {
-    if (!isAcronym(m[1])) continue;
-    const name = m[2];
-    if (nameBefore(name, name.length, lettersOf(m[1])) === 0) found.push({ acronym: m[1], start: m.index, end: m.index + m[0].length });
-  }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 function isAcronym(word: string): boolean {

@@ -24,7 +24,7 @@ export function missingPublicationDate(
       start: 0,
       end: Math.max(0, lineEnd),
       message: `No publication date: no date: line, no dateline with a year, no newsAnnotator.publicationDate setting. ${what}`,
-      fix: { kind: 'add-publication-date', suggested: datelineWithoutYear ? publication.value : suggestedDate(dates) },
+      fix: { kind: 'add-publication-date', suggested: datelineWithoutYear ? publication.value : suggestedDate(dates, publication.value) },
       ...(datelineWithoutYear && publication.span
         ? { related: [{ ...publication.span, message: `The dateline gives no year; ${publication.value} assumes the most recent such day.` }] }
         : {}),
@@ -32,8 +32,20 @@ export function missingPublicationDate(
   ];
 }
 
-/** A day the text itself names, fully or with its year taken from today: the likeliest publication date. */
-function suggestedDate(dates: readonly DateAnnotation[]): string | null {
-  const named = dates.find((date) => (date.resolution === 'explicit' || date.resolution === 'year-inferred') && /^\d{4}-\d{2}-\d{2}$/.test(date.value));
-  return named ? named.value : null;
+/**
+ * A day the text itself names, the likeliest publication date: a full date, or a month and day on its most
+ * recent occurrence (an article reports what has happened), never after today.
+ */
+function suggestedDate(dates: readonly DateAnnotation[], today: string): string | null {
+  for (const date of dates) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) continue;
+    if (date.resolution === 'explicit' && date.value <= today) return date.value;
+    if (date.resolution !== 'year-inferred') continue;
+    const monthDay = date.value.slice(4);
+    let year = Number(today.slice(0, 4));
+    if (`${year}${monthDay}` > today) year--;
+    const day = `${year}${monthDay}`;
+    if (!Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) return day;
+  }
+  return null;
 }

@@ -36,9 +36,13 @@ function scanOf(paragraph: string): ScannedParagraph {
   return scan;
 }
 
+/** A mark that can open a double quotation or belong to a typographic pair; a paragraph with only apostrophes has none. */
+const MARK_THAT_MATTERS = /["`«»‹›\u201a\u2018\u201c-\u201e]|''/;
+
 export function unbalancedQuotes(paragraphs: readonly Paragraph[]): Finding[] {
   const findings: Finding[] = [];
   paragraphs.forEach((paragraph, i) => {
+    if (!MARK_THAT_MATTERS.test(paragraph.text)) return;
     const scan = scanOf(paragraph.text);
     for (const pair of scan.pairs) {
       const opener = paragraph.text.charAt(pair.start);

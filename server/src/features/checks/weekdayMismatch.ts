@@ -1,8 +1,8 @@
 /**
  * `weekday-mismatch`: a weekday written next to a calendar date it does not fall on ("Thursday, March 4,
  * 2022" is a Friday). With the year written, the calendar decides. Without it the year comes from the
- * analysis (the publication year, in the tense of the sentence); since that year is a guess, a weekday that
- * would fit the year before or after is left alone.
+ * publication date (as the date analysis inferred it, or the publication year); since that year is a guess,
+ * a weekday that would fit the year before or after is left alone.
  */
 import type { DateAnnotation, PublicationDate } from '../../analysis/annotation';
 import { DAY_OF_MONTH_SOURCE, MONTH_SOURCE, YEAR_SOURCE, dayOfMonth, monthNumber } from '../../analysis/dates/dateWords';
@@ -15,11 +15,13 @@ const M = MONTH_SOURCE;
 const D = DAY_OF_MONTH_SOURCE;
 const Y = YEAR_SOURCE;
 
+/** Where a weekday may start: the full pattern below is tried only there, which keeps the scan cheap. */
+const WEEKDAY_START = /Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN/g;
 /** A weekday, then (after a comma, a space or an opening parenthesis) a month and day or an ISO date. */
 const WEEKDAY_WITH_DATE = new RegExp(
-  `(?<![\\p{L}\\d])${WEEKDAY_WORD}(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)` +
+  `${WEEKDAY_WORD}(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)` +
     `(?:(${M})[ \\t]+(${D})(?:,?[ \\t]+(${Y}))?|(${D})(?:[ \\t]+of)?[ \\t]+(${M})(?:,?[ \\t]+(${Y}))?|(\\d{4})-(\\d{2})-(\\d{2})(?!\\d))`,
-  'giu',
+  'iuy',
 );
 
 /** "Tuesday and Wednesday, March 1": the date may belong to the other weekday. */
@@ -30,8 +32,13 @@ const DAY_RANGE_AFTER = /^\s*(?:-|–|—|and\b|or\b|to\b|through\b|&)\s*\d/i;
 
 export function weekdayMismatches(text: string, dates: readonly DateAnnotation[], publication: PublicationDate): Finding[] {
   const findings: Finding[] = [];
-  WEEKDAY_WITH_DATE.lastIndex = 0;
-  for (let m = WEEKDAY_WITH_DATE.exec(text); m; m = WEEKDAY_WITH_DATE.exec(text)) {
+  WEEKDAY_START.lastIndex = 0;
+  for (let start = WEEKDAY_START.exec(text); start; start = WEEKDAY_START.exec(text)) {
+    if (start.index > 0 && /[\p{L}\d]/u.test(text.charAt(start.index - 1))) continue;
+    WEEKDAY_WITH_DATE.lastIndex = start.index;
+    const m = WEEKDAY_WITH_DATE.exec(text);
+    if (!m) continue;
+    WEEKDAY_START.lastIndex = m.index + m[0].length;
     const written = m[1];
     const monthWord = m[2] ?? m[6];
     // Capitalised words only: "sat" and "wed" are verbs.
@@ -80,11 +87,14 @@ export function weekdayMismatches(text: string, dates: readonly DateAnnotation[]
   return findings;
 }
 
-/** The year the date analysis gave this month and day, if it tagged it. */
+/**
+ * The year the date analysis gave this month and day from the publication date, if it tagged it so. A date it
+ * resolved by its weekday got the year that weekday fits, which may be years away: that is the mismatch.
+ */
 function inferredYear(dates: readonly DateAnnotation[], start: number, end: number, month: number, day: number): number | undefined {
   const suffix = `-${pad(month)}-${pad(day)}`;
   for (const date of dates) {
-    if (date.end <= start || date.start >= end) continue;
+    if (date.end <= start || date.start >= end || date.resolution !== 'year-inferred') continue;
     const m = /^(\d{4})-\d{2}-\d{2}/.exec(date.value);
     if (m && date.value.startsWith(m[1] + suffix)) return Number(m[1]);
   }
