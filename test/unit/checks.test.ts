@@ -50,7 +50,7 @@ describe('checks: weekday-mismatch', function () {
     const text = [
       'The board met on Friday, March 4, 2022 and on Fri 4 March 2022.',
       'Talks ran Monday and Tuesday, March 1, 2022, and from Thursday, March 3-4, 2022.',
-      'The Edmonton Sun, March 4, 2022, reported it first.',
+      'The Harbour Sun, March 4, 2022, reported it first.',
       'Next year the fair opens on Saturday, March 11.', // a Saturday in 2023, not in 2022
       'The council sat March 4, 2022 without a break.',
     ].join('\n\n');
@@ -107,6 +107,12 @@ describe('checks: unattributed-quote', function () {
       '"Every single one of them, from the ferries to the smallest dinghy in the marina."',
       'Later the mayor said she was proud of the crews.',
       '"This town has always rebuilt after a storm, and it will do so again this time."',
+      'The week in letters.',
+      'Storms were the talk of the week.',
+      '"Nobody who lives by the sea should be surprised by a storm like this one." - Ann Berg, Harbourtown',
+      'Excerpts from the local press.',
+      'Boats and more.',
+      'Storm season, by Harbour Weekly\'s Ann Berg: "The pier has stood for a century, and one storm did not end it."',
     ].join('\n\n');
     assert.deepEqual(flagged(text, 'unattributed-quote'), []);
   });

@@ -25,7 +25,7 @@ export function unattributedQuotes(text: string, paragraphs: readonly Paragraph[
     const to = paragraphs[Math.min(paragraphs.length - 1, last + 1)]?.end ?? quote.end;
     while (next < attributed.length && attributed[next].end <= from) next++;
     const nearby = next < attributed.length && attributed[next].start < to;
-    if (nearby || hasAttributionCue(text, from, to, quotes)) continue;
+    if (nearby || signedOrBylined(text, quote) || hasAttributionCue(text, from, to, quotes)) continue;
     findings.push({
       code: 'unattributed-quote',
       start: quote.start,
@@ -34,6 +34,16 @@ export function unattributedQuotes(text: string, paragraphs: readonly Paragraph[
     });
   }
   return findings;
+}
+
+/**
+ * `"…" — Jane Doe` (on the same line or the next) signs a quote; `by Jane Doe: "…"` and `"…," by Jane Doe`
+ * credit an excerpt or a title. All name the speaker without a verb.
+ */
+function signedOrBylined(text: string, quote: QuoteAnnotation): boolean {
+  const after = text.slice(quote.end, quote.end + 24);
+  if (/^\s*[-–—―]+[ \t]*[\p{Lu}@]/u.test(after) || /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(after)) return true;
+  return /\bby\b[^.!?:\r\n]{1,80}:[ \t]*$/.test(text.slice(Math.max(0, quote.start - 100), quote.start));
 }
 
 /**

@@ -44,7 +44,7 @@ export function weekdayMismatches(text: string, dates: readonly DateAnnotation[]
     // Capitalised words only: "sat" and "wed" are verbs.
     if (!/^\p{Lu}/u.test(written) || (monthWord && !/^\p{Lu}/u.test(monthWord))) continue;
     const weekdayStart = m.index;
-    // "the Edmonton Sun, August 16": an abbreviation after a capitalised word ends a name.
+    // "the Harbour Sun, March 4": an abbreviation after a capitalised word ends a name.
     if (written.length <= 5 && !WEEKDAYS.includes(written) && NAME_BEFORE.test(text.slice(Math.max(0, weekdayStart - 30), weekdayStart))) continue;
     const dateEnd = m.index + m[0].length;
     if (WEEKDAY_LIST_BEFORE.test(text.slice(Math.max(0, weekdayStart - 30), weekdayStart))) continue;
