@@ -5,7 +5,7 @@
  */
 import type { InlayHint } from 'vscode-languageserver-types';
 import type { AnalysisResult, DateAnnotation, QuoteAnnotation } from '../analysis/annotation';
-import { describePublicationSource, describeTimexValue } from './dateDescription';
+import { describePublicationSource, describeTimexValue, isoWeekMonday } from './dateDescription';
 import type { NewsDocument } from './newsDocument';
 
 export interface InlayHintOptions {
@@ -68,10 +68,17 @@ function dateHint(document: NewsDocument, date: DateAnnotation, analysis: Analys
   };
 }
 
-/** "Thu 3 Mar 2022", "Thu 3 Mar 2022 evening"; other granularities as the hover words them ("March 2022"). */
+/** "Thu 3 Mar 2022", "Thu 3 Mar 2022 evening", "28 Feb – 6 Mar 2022"; other granularities as the hover words them ("March 2022"). */
 export function shortDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(.+))?$/.exec(value);
   if (/^\d{4}$/.test(value)) return value;
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (week) {
+    const monday = isoWeekMonday(+week[1], +week[2]);
+    const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+    const first = monday.getUTCMonth() === sunday.getUTCMonth() ? `${monday.getUTCDate()}` : `${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]}`;
+    return `${first} – ${sunday.getUTCDate()} ${MONTHS[sunday.getUTCMonth()]} ${sunday.getUTCFullYear()}`;
+  }
   if (!m) return describeTimexValue(value);
   const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   const time = m[4] ? ` ${TIMES[m[4]] ?? m[4]}` : '';
