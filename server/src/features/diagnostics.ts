@@ -78,8 +78,12 @@ function onCapitalisedLine(text: string, offset: number): boolean {
       break;
     }
   }
-  const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
-  const lower = (line.match(/\p{Ll}/gu) ?? []).length;
-  const upper = (line.match(/\p{Lu}/gu) ?? []).length;
+  let upper = 0;
+  let lower = 0;
+  for (let i = lineStart; i < Math.min(lineEnd, lineStart + 400); i++) {
+    const c = text[i];
+    if (c !== c.toLowerCase()) upper++;
+    else if (c !== c.toUpperCase()) lower++;
+  }
   return upper >= 6 && lower <= upper / 4;
 }
