@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- [FILE.jsonl…] [--type date|agency|quote] [--split dev|train|all] [--corpus C] [--limit N]
  *                 [--errors N] [--json] [--baseline F]`  (--help explains each)
+ * `npm run eval -- --checks [--samples N]`: the noise of the article checks instead (./checks.ts)
  *
  * Runs the analysis over gold-annotated news (format: /work/shared/eval/README.md) and prints, per type and corpus,
  * strict and relaxed precision/recall/F1, date value accuracy and quote speaker accuracy, the analysis speed and,
@@ -28,6 +29,7 @@ import {
   type SpeakerOutcome,
 } from './metrics';
 import { ErrorLog, type ErrorReport } from './errors';
+import { runChecksEval } from './checks';
 
 export type EvalType = 'date' | 'agency' | 'quote';
 const ALL_TYPES: readonly EvalType[] = ['date', 'agency', 'quote'];
@@ -89,7 +91,9 @@ const USAGE = `usage: npm run eval -- [FILE.jsonl…] [--type date|agency|quote]
   --limit N    at most N documents from each corpus (each PolNeAR split counts as one)
   --errors N   list the N most frequent errors of each kind, with context
   --json       print the figures as JSON instead of tables (save it to compare later)
-  --baseline F compare with F, an earlier --json output: adds Δ columns (percentage points)`;
+  --baseline F compare with F, an earlier --json output: adds Δ columns (percentage points)
+  --checks     count the article checks (diagnostics) per code and corpus instead of scoring (split dev
+               by default; --samples N prints N findings of each code with their context)`;
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { files: [], types: [...ALL_TYPES], split: 'all', corpus: null, limit: Infinity, errors: 0, json: false, baseline: null };
@@ -649,7 +653,13 @@ function printText(
 }
 
 function main(): void {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--checks')) {
+    const files = argv.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && argv[i - 1].startsWith('--') && argv[i - 1] !== '--checks'));
+    runChecksEval(argv, files.length ? files : defaultFiles());
+    return;
+  }
+  const options = parseArgs(argv);
   const files = options.files.length ? options.files : defaultFiles();
   const docs = loadDocs(options, files);
   if (docs.length === 0) fail('no documents to score (check the files, --type and --split)');

@@ -3,6 +3,7 @@
  * up the document's analysis and delegates to a feature in ./features.
  */
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   LSPErrorCodes,
   MessageType,
@@ -11,6 +12,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type DocumentSymbol,
   type InitializeResult,
   type SemanticTokens,
@@ -19,9 +21,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotateOptions, CustomAgency } from './analysis/annotation';
 import { CustomAgencyFiles } from './customAgencyFiles';
 import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { quickFixes } from './features/codeActions';
+import type { Finding } from './features/checks/check';
+import { runChecks, toDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
 import { documentSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -43,11 +49,19 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRefreshTokens = false;
   let canFollowFolders = false;
+  /** Pull diagnostics (`textDocument/diagnostic`) where the client asks for them; pushed after each analysis otherwise. */
+  let canPullDiagnostics = false;
+  let canRefreshDiagnostics = false;
+  let canRefreshInlayHints = false;
+  const pushedDiagnostics = new Set<string>();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
+    canPullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     agencyFiles.setFolders(folders);
     return {
@@ -57,6 +71,9 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'News Annotator' },
         documentHighlightProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...(canPullDiagnostics ? { diagnosticProvider: { identifier: 'news', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'news-annotator-server', version: '0.1.0' },
@@ -102,6 +119,8 @@ export function startServer(connection: Connection): void {
     analyses.clear();
     sentTokens.clear();
     if (canRefreshTokens) connection.languages.semanticTokens.refresh().catch(logFailure);
+    if (canPullDiagnostics && canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(logFailure);
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(logFailure);
     for (const document of documents.all()) scheduleStatus(document, 0);
   }
 
@@ -223,13 +242,36 @@ export function startServer(connection: Connection): void {
     try {
       const found = await lookUp(uri);
       if (!found) return;
-      status = found.tooLarge
-        ? { uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null }
-        : statusOf(uri, (await whole(found)).analysis);
+      if (found.tooLarge) {
+        status = { uri, tooLarge: true, maxFileSize: found.settings.maxFileSize, agencies: 0, dates: 0, quotes: 0, publicationDate: null };
+        if (!canPullDiagnostics) pushDiagnostics(found.document, []);
+      } else {
+        const analysed = await whole(found);
+        status = statusOf(uri, analysed.analysis);
+        if (!canPullDiagnostics) pushDiagnostics(found.document, diagnosticsOf(found, analysed));
+      }
     } catch {
       return; // A newer version is on its way and will report.
     }
     connection.sendNotification(STATUS_NOTIFICATION, status).catch(logFailure);
+  }
+
+  // The checks depend on the analysis only; the severities the user chose apply on the way out.
+  const findingsByAnalysis = new WeakMap<AnalysedDocument, Finding[]>();
+  function diagnosticsOf(found: Found, analysed: AnalysedDocument): Diagnostic[] {
+    let findings = findingsByAnalysis.get(analysed);
+    if (!findings) {
+      findings = runChecks(found.document.getText(), analysed.analysis, { publicationDateFromSetting: found.settings.publicationDate !== null });
+      findingsByAnalysis.set(analysed, findings);
+    }
+    return toDiagnostics(found.document, findings, found.settings.checks);
+  }
+
+  function pushDiagnostics(document: TextDocument, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length === 0 && !pushedDiagnostics.has(document.uri)) return;
+    if (diagnostics.length) pushedDiagnostics.add(document.uri);
+    else pushedDiagnostics.delete(document.uri);
+    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics }).catch(logFailure);
   }
 
   // TextDocuments reports an opened document as changed too: a new document is reported at once, edits after a pause.
@@ -248,6 +290,8 @@ export function startServer(connection: Connection): void {
     sentTokens.delete(uri);
     clearTimeout(statusTimers.get(uri));
     statusTimers.delete(uri);
+    // A closed file's problems leave the Problems view with it.
+    if (pushedDiagnostics.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(logFailure);
   });
 
   function remember(uri: string, tokens: SemanticTokens): SemanticTokens {
@@ -314,6 +358,38 @@ export function startServer(connection: Connection): void {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
     return documentHighlights(found.document, (await whole(found)).index, params.position);
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    try {
+      const found = await lookUp(params.textDocument.uri);
+      if (!found || found.tooLarge) return { kind: 'full', items: [] };
+      return { kind: 'full', items: diagnosticsOf(found, await whole(found)) };
+    } catch (error) {
+      // The client keeps the problems it has and pulls again for the new version (ContentModified would clear them).
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; a newer version follows.', { retriggerRequest: false });
+      }
+      throw error;
+    }
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const found = await lookUp(params.textDocument.uri);
+    if (!found) return [];
+    const { dates, speakers } = found.settings.inlayHints;
+    if (!dates && !speakers) return [];
+    const start = found.document.offsetAt(params.range.start);
+    const end = found.document.offsetAt(params.range.end);
+    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    return inlayHints(found.document, source.analysis, start, end, found.settings.inlayHints);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const found = await lookUp(params.textDocument.uri);
+    if (!found) return [];
+    if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    return quickFixes(found.document, params.context.diagnostics, new Date().toISOString().slice(0, 10));
   });
 
   documents.listen(connection);

@@ -1,4 +1,5 @@
 import type { CustomAgency } from './analysis/annotation';
+import { CHECK_CODES, CHECK_LEVELS, DEFAULT_CHECK_LEVELS, type CheckCode, type CheckLevel } from './features/checks/check';
 import { isCalendarDate } from './isoDate';
 
 /** The server-side settings, under `newsAnnotator.` in the client's configuration. */
@@ -8,18 +9,23 @@ export interface ServerSettings {
   agencies: CustomAgency[];
   /** Above this many characters the server analyses only what is visible. */
   maxFileSize: number;
+  /** Severity of each check, or 'off'. */
+  checks: Record<CheckCode, CheckLevel>;
+  inlayHints: { dates: boolean; speakers: boolean };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   publicationDate: null,
   agencies: [],
   maxFileSize: 5_000_000,
+  checks: { ...DEFAULT_CHECK_LEVELS },
+  inlayHints: { dates: true, speakers: true },
 };
 
 /** Settings as the user wrote them, checked field by field: a bad field falls back to its default and is reported. */
 export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
   const problems: string[] = [];
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, agencies: [] };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, agencies: [], checks: { ...DEFAULT_CHECK_LEVELS }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints } };
   if (!raw || typeof raw !== 'object') return { settings, problems };
   const value = raw as Record<string, unknown>;
   if (value.publicationDate !== undefined && value.publicationDate !== null && value.publicationDate !== '') {
@@ -38,7 +44,36 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
     settings.agencies = agencies;
     problems.push(...agencyProblems);
   }
+  if (value.checks !== undefined && value.checks !== null) readCheckLevels(value.checks, settings.checks, problems);
+  if (value.inlayHints !== undefined && value.inlayHints !== null) {
+    if (typeof value.inlayHints !== 'object') problems.push('newsAnnotator.inlayHints must be an object like {"dates": true, "speakers": true}.');
+    else {
+      for (const key of ['dates', 'speakers'] as const) {
+        const flag = (value.inlayHints as Record<string, unknown>)[key];
+        if (flag === undefined) continue;
+        if (typeof flag === 'boolean') settings.inlayHints[key] = flag;
+        else problems.push(`newsAnnotator.inlayHints.${key} must be true or false; using true.`);
+      }
+    }
+  }
   return { settings, problems };
+}
+
+/** `{"weekday-mismatch": "error", "unattributed-quote": "off"}`: codes not named keep their default. */
+function readCheckLevels(raw: unknown, into: Record<CheckCode, CheckLevel>, problems: string[]): void {
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`newsAnnotator.checks must be an object from check code to one of ${CHECK_LEVELS.join(', ')}.`);
+    return;
+  }
+  for (const [code, level] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(CHECK_CODES as readonly string[]).includes(code)) {
+      problems.push(`newsAnnotator.checks: there is no check "${code}"; the checks are ${CHECK_CODES.join(', ')}.`);
+    } else if (!(CHECK_LEVELS as readonly unknown[]).includes(level)) {
+      problems.push(`newsAnnotator.checks.${code} must be one of ${CHECK_LEVELS.join(', ')}; using "${DEFAULT_CHECK_LEVELS[code as CheckCode]}".`);
+    } else {
+      into[code as CheckCode] = level as CheckLevel;
+    }
+  }
 }
 
 const CATEGORIES = new Set([

@@ -9,9 +9,13 @@ import type { Position } from 'vscode-languageserver-types';
 import { annotate, clearAnalysisCache } from '../../server/src/analysis/annotate';
 import type { AnalysisResult, AnnotateOptions, Annotation, TextSpan } from '../../server/src/analysis/annotation';
 import { AnnotationIndex } from '../../server/src/features/annotationIndex';
+import { CHECK_CODES, type CheckCode, type CheckLevel } from '../../server/src/features/checks/check';
+import { quickFixes } from '../../server/src/features/codeActions';
+import { runChecks, toDiagnostics } from '../../server/src/features/diagnostics';
 import { documentHighlights } from '../../server/src/features/documentHighlights';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { hover } from '../../server/src/features/hover';
+import { inlayHints } from '../../server/src/features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, tokenSegments } from '../../server/src/features/semanticTokens';
 import { annotateOptions, applyEdit, article, customAgencyOptions, edit, type Edit } from './arbitraries';
 import { assertAnalysisInvariants, assertEncodedTokens, assertHover, assertRange, assertSegmentInvariants, assertSymbols, linesOf, splitsSurrogatePair } from './invariants';
@@ -72,6 +76,24 @@ export function checkFeatures(text: string, analysis: AnalysisResult, positions:
     for (const highlight of documentHighlights(document, index, probe)) assertRange(text, lines, highlight.range, 'highlight');
   }
   assertSymbols(text, lines, documentSymbols(document, index));
+  checkDiagnosticsAndHints(text, analysis, document, lines);
+}
+
+const EVERY_CHECK_ON = Object.fromEntries(CHECK_CODES.map((code) => [code, 'warning'])) as Record<CheckCode, CheckLevel>;
+
+/** Diagnostics (with their related locations and quick-fix edits) and inlay hints name real, whole-character places. */
+function checkDiagnosticsAndHints(text: string, analysis: AnalysisResult, document: TextDocument, lines: readonly string[]): void {
+  const diagnostics = toDiagnostics(document, runChecks(text, analysis, { publicationDateFromSetting: false }), EVERY_CHECK_ON);
+  for (const diagnostic of diagnostics) {
+    assertRange(text, lines, diagnostic.range, `diagnostic ${String(diagnostic.code)}`);
+    for (const related of diagnostic.relatedInformation ?? []) assertRange(text, lines, related.location.range, `related location of ${String(diagnostic.code)}`);
+  }
+  for (const action of quickFixes(document, diagnostics, '2022-03-03')) {
+    for (const change of action.edit?.changes?.[document.uri] ?? []) assertRange(text, lines, change.range, `quick fix ${action.title}`);
+  }
+  for (const hint of inlayHints(document, analysis, 0, text.length, { dates: true, speakers: true })) {
+    assertRange(text, lines, { start: hint.position, end: hint.position }, `inlay hint ${String(hint.label)}`);
+  }
 }
 
 /**

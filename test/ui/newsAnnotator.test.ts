@@ -175,9 +175,9 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
       async () => {
         const spans = await renderedLine(page, 'We will launch in May');
         const colourOf = (text: RegExp) => spans?.find((span) => text.test(span.text))?.color;
-        return spans && colourOf(/^"We will launch in\b/) === BLUE && colourOf(/^NASA$/) === PURPLE ? spans : undefined;
+        return spans && colourOf(/^"We will launch in\b/) === BLUE && colourOf(/^NASA$/) === RED ? spans : undefined;
       },
-      { timeout: 20_000, what: 'the typed quote in the quote colour and NASA in the speaker colour' },
+      { timeout: 20_000, what: 'the typed quote in the quote colour and NASA, a speaking agency, in the agency colour' },
     );
     // The date inside the quote ("May") is drawn as a date: semantic tokens nest rather than overwrite.
     assert.equal(typedLine.find((span) => span.text === 'May')?.color, GREEN, JSON.stringify(typedLine));

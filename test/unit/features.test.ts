@@ -46,7 +46,7 @@ describe('semantic tokens', function () {
       decoded.map((t) => [t.line, t.type, t.text]),
       [
         [2, 'date', 'Thursday'],
-        [2, 'speaker', 'NASA'],
+        [2, 'agency', 'NASA'],
         [2, 'quote', '"We will keep flying with'],
         [2, 'agency', 'ESA'],
         [2, 'quote', '.'],
@@ -54,6 +54,7 @@ describe('semantic tokens', function () {
       ],
     );
     assert.deepEqual(decoded[0].modifiers, ['relative']);
+    assert.deepEqual(decoded[1].modifiers, ['speaker'], 'an agency that speaks keeps the agency type, with the speaker modifier');
   });
 
   it('never overlap, even when annotations do', function () {
@@ -155,6 +156,13 @@ describe('document symbols', function () {
   it('take no body sentence for a headline', function () {
     assert.equal(findHeadline('Russia on Thursday announced that it is ceasing cooperation.\n\nMore.'), undefined);
     assert.deepEqual(findHeadline('---\ntitle: A title\n---\nBody.')?.text, 'A title');
+  });
+
+  it('take no metadata line for a headline', function () {
+    assert.equal(findHeadline('published: 2016-10-12\nSource: Wire\n\nCouncil delays the bridge vote\n\nBody.')?.text, 'Council delays the bridge vote');
+    assert.equal(findHeadline('date: 2022-03-04\nauthor: A. Writer\n\nThe council met on Friday.'), undefined);
+    assert.equal(findHeadline('---\ndate: 2022-03-04\nlang: en\n---\nHarbour reopens after storm\n\nBody.')?.text, 'Harbour reopens after storm');
+    assert.equal(findHeadline('Breaking: harbour reopens\n\nBody.')?.text, 'Breaking: harbour reopens', 'a capitalised lead-in is part of the headline');
   });
 });
 

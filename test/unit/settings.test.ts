@@ -19,6 +19,23 @@ describe('settings', function () {
     assert.match(problems.join('\n'), /newsAnnotator\.agencies\[2\]\.category must be one of/);
   });
 
+  it('read check severities and inlay hint switches, reporting unknown codes and levels', function () {
+    const { settings, problems } = readSettings({
+      checks: { 'weekday-mismatch': 'error', 'unattributed-quote': 'off', 'no-such-check': 'warning', 'unbalanced-quote': 'loud' },
+      inlayHints: { dates: false, speakers: 'yes' },
+    });
+    assert.equal(settings.checks['weekday-mismatch'], 'error');
+    assert.equal(settings.checks['unattributed-quote'], 'off');
+    assert.equal(settings.checks['unbalanced-quote'], 'warning', 'a bad level keeps the default');
+    assert.equal(settings.checks['no-publication-date'], 'information', 'codes left out keep their default');
+    assert.deepEqual(settings.inlayHints, { dates: false, speakers: true });
+    assert.equal(problems.length, 3);
+    assert.match(problems.join('\n'), /there is no check "no-such-check"/);
+    assert.match(problems.join('\n'), /checks\.unbalanced-quote must be one of off, hint, information, warning, error/);
+    assert.match(problems.join('\n'), /inlayHints\.speakers must be true or false/);
+    assert.equal(DEFAULT_SETTINGS.checks['weekday-mismatch'], 'warning', 'reading settings never changes the defaults');
+  });
+
   it('accept a valid publication date', function () {
     assert.equal(readSettings({ publicationDate: '2022-03-03' }).settings.publicationDate, '2022-03-03');
   });

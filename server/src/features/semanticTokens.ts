@@ -5,8 +5,12 @@ import type { NewsDocument } from './newsDocument';
 /** Token types, in legend order; the manifest declares the same names in `semanticTokenTypes`. */
 export const TOKEN_TYPES = ['agency', 'date', 'quote', 'speaker'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
-/** `relative`: a date resolved against the publication date; `partial`/`post`: kinds of quote. */
-export const TOKEN_MODIFIERS = ['relative', 'partial', 'post'] as const;
+/**
+ * `relative`: a date resolved against the publication date; `partial`/`post`: kinds of quote; `speaker`: an
+ * agency that speaks, which keeps the agency colour (a person who speaks is a `speaker` token).
+ */
+export const TOKEN_MODIFIERS = ['relative', 'partial', 'post', 'speaker'] as const;
+const SPEAKER_MODIFIER = 1 << TOKEN_MODIFIERS.indexOf('speaker');
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...TOKEN_TYPES],
@@ -30,11 +34,24 @@ const OVERLAY_PRIORITY: Record<TokenType, number> = { speaker: 3, agency: 2, dat
 export function tokenSegments(text: string, analysis: AnalysisResult): TokenSegment[] {
   const overlays: TokenSegment[] = [];
   const quotes: TokenSegment[] = [];
+  const agencyNames = new Set<string>();
+  const agencySpans = new Set<string>();
+  for (const annotation of analysis.annotations) {
+    if (annotation.type !== 'agency') continue;
+    agencyNames.add(annotation.canonical);
+    agencySpans.add(`${annotation.start}:${annotation.end}`);
+  }
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'quote') {
       quotes.push({ start: annotation.start, end: annotation.end, type: 'quote', modifiers: modifiersOf(annotation) });
-      if (annotation.speaker) {
-        overlays.push({ start: annotation.speaker.start, end: annotation.speaker.end, type: 'speaker', modifiers: 0 });
+      const speaker = annotation.speaker;
+      if (speaker) {
+        const isAgency = (annotation.resolved !== null && agencyNames.has(annotation.resolved)) || agencySpans.has(`${speaker.start}:${speaker.end}`);
+        overlays.push(
+          isAgency
+            ? { start: speaker.start, end: speaker.end, type: 'agency', modifiers: SPEAKER_MODIFIER }
+            : { start: speaker.start, end: speaker.end, type: 'speaker', modifiers: 0 },
+        );
       }
     } else {
       overlays.push({ start: annotation.start, end: annotation.end, type: annotation.type, modifiers: modifiersOf(annotation) });
@@ -99,7 +116,12 @@ function modifiersOf(annotation: Annotation): number {
 }
 
 function byStartThenPriority(a: TokenSegment, b: TokenSegment): number {
-  return a.start - b.start || OVERLAY_PRIORITY[b.type] - OVERLAY_PRIORITY[a.type] || b.end - a.end;
+  return a.start - b.start || priorityOf(b) - priorityOf(a) || b.end - a.end;
+}
+
+/** A speaking agency ranks with speakers, so the agency mention under it does not hide that it speaks. */
+function priorityOf(segment: TokenSegment): number {
+  return segment.modifiers & SPEAKER_MODIFIER ? OVERLAY_PRIORITY.speaker : OVERLAY_PRIORITY[segment.type];
 }
 
 function withoutOverlaps(sorted: readonly TokenSegment[]): TokenSegment[] {
