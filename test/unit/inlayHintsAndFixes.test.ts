@@ -28,12 +28,12 @@ function analysis(): AnalysisResult {
     { type: 'date', ...span('March 4, 2022'), value: '2022-03-04', resolution: 'explicit' },
     { type: 'agency', ...span('German Aerospace Center'), canonical: 'DLR', category: 'space agency', source: 'lexicon' },
     { type: 'date', ...span('on Thursday'), value: '2022-03-03', resolution: 'weekday' },
-    { type: 'quote', ...span('"We stay ready,"'), speaker: span('it', 1), resolved: 'DLR', cue: 'said', kind: 'direct' },
-    { type: 'quote', ...span('"No,"'), speaker: span('Rogozin'), resolved: 'Dmitry Rogozin', cue: 'said', kind: 'direct' },
-    { type: 'quote', ...span('"Never,"'), speaker: he(), resolved: 'Dmitry Rogozin', cue: 'added', kind: 'direct' },
+    { type: 'quote', ...span('"We stay ready,"'), speaker: span('it', 1), resolved: 'DLR', resolvedKind: 'agency', cue: 'said', kind: 'direct' },
+    { type: 'quote', ...span('"No,"'), speaker: span('Rogozin'), resolved: 'Dmitry Rogozin', resolvedKind: 'person', cue: 'said', kind: 'direct' },
+    { type: 'quote', ...span('"Never,"'), speaker: he(), resolved: 'Dmitry Rogozin', resolvedKind: 'person', cue: 'added', kind: 'direct' },
   ];
   annotations.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { publicationDate: { value: '2022-03-04', source: 'dateline', span: span('March 4, 2022') }, annotations };
+  return { publicationDate: { value: '2022-03-04', source: 'dateline', span: span('March 4, 2022') }, annotations, entities: [] };
 }
 
 const document = TextDocument.create('file:///dlr.news', 'news', 1, TEXT);
@@ -136,7 +136,8 @@ describe('inlay hints for speakers', function () {
     const text = '"We sail," it said.';
     const analysis: AnalysisResult = {
       publicationDate: { value: '2022-03-04', source: 'setting' },
-      annotations: [{ type: 'quote', start: 0, end: 10, text: '"We sail,"', speaker: { start: 11, end: 13, text: 'it' }, resolved: 'Harbour Authority', cue: 'said', kind: 'direct' }],
+      annotations: [{ type: 'quote', start: 0, end: 10, text: '"We sail,"', speaker: { start: 11, end: 13, text: 'it' }, resolved: 'Harbour Authority', resolvedKind: 'agency', cue: 'said', kind: 'direct' }],
+      entities: [],
     };
     const hints = inlayHints(TextDocument.create('file:///s.news', 'news', 1, text), analysis, 0, text.length, { dates: true, speakers: true });
     assert.deepEqual(hints.map((h) => h.label), ['Harbour Authority']);
