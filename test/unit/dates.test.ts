@@ -244,6 +244,18 @@ describe('findDates: tense around the date', () => {
     assert.equal(valueOf('On Friday, the minister planned to cut short his tour.', 'Friday', '2022-03-07'), '2022-03-11');
   });
 
+  it('reads irregular past tenses as looking back', () => {
+    // Published Wednesday 5 October 2022: the Friday and Monday before are 30 September and 3 October.
+    assert.equal(valueOf('The chancellor set out a plan on Friday to borrow more.', 'Friday', '2022-10-05'), '2022-09-30');
+    assert.equal(valueOf('The statement sent the currency to a record low on Monday.', 'Monday', '2022-10-05'), '2022-10-03');
+    assert.equal(valueOf('The vote is set for Friday.', 'Friday', '2022-10-05'), '2022-10-07');
+    // Published 5 December 2022: April 2023 is nearer, but "was" puts it in the past.
+    assert.equal(valueOf('The last time the reservoir was this full was in April.', 'April', '2022-12-05'), '2022-04');
+    assert.equal(valueOf('The fleet grew in April.', 'April', '2022-12-05'), '2022-04');
+    // A day just ahead stays ahead even after a past tense.
+    assert.equal(valueOf('The board extended the offer to Dec. 16.', 'Dec. 16', '2022-12-05'), '2022-12-16');
+  });
+
   it('reads "this weekend" in a past-tense sentence as the weekend just gone', () => {
     // Published Tuesday 1 March 2022: the weekend before is 26-27 February (2022-W08).
     assert.equal(valueOf('The delegation was a guest at the trade fair this weekend, and met dozens of exhibitors.', 'this weekend', '2022-03-01'), '2022-W08-WE');

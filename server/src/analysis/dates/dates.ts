@@ -24,7 +24,7 @@ import {
   weekdayNumber,
   type SeasonCode,
 } from './dateWords';
-import { directionAround } from './tense';
+import { directionAround, pastTenseJustBefore } from './tense';
 import {
   addDays,
   addMonths,
@@ -210,13 +210,30 @@ function directionOf(modifier: string, context: Context, start: number, end: num
  * ("is to be held from November 20"); "last"/"next" decide outright. Measured on the TimeML dev set and the
  * GUM news dates: past-tense overrides cost 1-3 values; the future override costs 1 on one set, gains 2 on the other.
  */
-function directionOfYearless(modifier: string, context: Context, start: number, end: number): { direction: Direction; strict: boolean } {
+function directionOfYearless(
+  modifier: string,
+  context: Context,
+  start: number,
+  end: number,
+  month: number,
+  day?: number,
+): { direction: Direction; strict: boolean } {
   if (modifier === 'last' || modifier === 'next') return directionOf(modifier, context, start, end);
   if (directionAround(context.paragraph, start, end) === 'future') return { direction: 'future', strict: false };
+  // A past tense right before it ("was in April", "bought it in February") puts a month that is still months
+  // ahead in the past; a day just ahead stays ahead ("extended the offer to Nov. 16").
+  if (pastTenseJustBefore(context.paragraph, start)) {
+    const ahead = yearOfRecurring(context.reference, month, day, 'future');
+    const daysAhead = dayNumber({ year: ahead, month, day: Math.min(day ?? 1, daysInMonth(ahead, month)) }) - dayNumber(context.reference);
+    if (daysAhead > SOON_AHEAD_DAYS) return { direction: 'past', strict: false };
+  }
   return { direction: 'nearest', strict: false };
 }
 
 const YEARLESS_PAST_BIAS = 1.5;
+
+/** A yearless day or month up to this far ahead keeps its future reading against a past tense. */
+const SOON_AHEAD_DAYS = 45;
 
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 
@@ -233,7 +250,7 @@ function inferYear(context: Context, month: number, day: number, weekday: string
     const fitting = [0, -1, 1, -2, 2, -3, 3].map((d) => context.reference.year + d).filter((y) => isValidDay(y, month, day) && weekdayOf({ year: y, month, day }) === wanted);
     if (fitting.length) return fitting[0];
   }
-  const { direction, strict } = directionOfYearless(modifier, context, start, end);
+  const { direction, strict } = directionOfYearless(modifier, context, start, end, month, day);
   const year = yearOfRecurring(context.reference, month, day, direction, strict, YEARLESS_PAST_BIAS);
   if (direction !== 'future' || strict || !isValidDay(year, month, day)) return year;
   // A future tense around a day that passed only days ago ("vowed to act by Jan. 14", published Jan. 15) is
@@ -346,7 +363,7 @@ const RULES: Rule[] = [
       if (m[3]) year = c.reference.year + (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0);
       else if (modifier === 'this') year = c.reference.year;
       else {
-        const { direction, strict } = directionOfYearless(modifier, c, m.index, m.index + m[0].length);
+        const { direction, strict } = directionOfYearless(modifier, c, m.index, m.index + m[0].length, month);
         year = yearOfRecurring(c.reference, month, undefined, direction, strict, YEARLESS_PAST_BIAS);
       }
       return span(m, formatMonth(year, month), 'year-inferred');
