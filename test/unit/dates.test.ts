@@ -157,6 +157,28 @@ describe('findDates: decades, quarters, seasons, fiscal years, references', () =
     assert.deepEqual(dates('Now, the agency says, the plan has changed.', published), []);
   });
 
+  it('gives a generic "today" PRESENT_REF and keeps the day where "today" is the day', () => {
+    const published = '2022-10-05';
+    assert.deepEqual(dates('Pensions matter more in the world today, the minister said today.', published), [
+      'today → PRESENT_REF',
+      'today → 2022-10-05',
+    ]);
+    assert.deepEqual(dates("In today's economy, savers lose out.", published), ['today → PRESENT_REF']);
+    assert.deepEqual(dates('The children of today read less.', published), ['today → PRESENT_REF']);
+    assert.deepEqual(dates('The council votes today at noon.', published), ['today → 2022-10-05', 'noon → 2022-10-05T12:00']);
+    assert.deepEqual(dates("Today's meeting was cancelled.", published), ['Today → 2022-10-05']);
+  });
+
+  it('does not read dates inside hashtags, handles or model names', () => {
+    assert.deepEqual(dates('Follow #ClassOf2020 and @Vote2022 for news of the ceremony on March 3.', published), ['March 3 → 2022-03-03']);
+    assert.deepEqual(dates('The A320 and the F2020 prototypes flew in 2019.', published), ['2019 → 2019']);
+  });
+
+  it('leaves a date: or published: header line out: it is metadata, not a date in the story', () => {
+    assert.deepEqual(dates('---\ndate: 2022-03-03\ntitle: Launch\n---', published), []);
+    assert.deepEqual(dates('Published: March 3, 2022\nThe launch is on March 10.', published), ['March 10 → 2022-03-10']);
+  });
+
   it('tags the future as FUTURE_REF', () => {
     assert.deepEqual(dates('Nobody knows what the future holds.', published), ['the future → FUTURE_REF']);
   });

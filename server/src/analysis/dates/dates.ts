@@ -24,6 +24,7 @@ import {
   weekdayNumber,
   type SeasonCode,
 } from './dateWords';
+import { isOnHeaderLine } from './publicationDate';
 import { directionAround, pastTenseJustBefore } from './tense';
 import {
   addDays,
@@ -89,7 +90,10 @@ export function findDates(paragraph: string, publicationDate: string): DateAnnot
       }
     }
   }
-  const chosen = chooseLongest(candidates, paragraph.length);
+  const chosen = chooseLongest(
+    candidates.filter((c) => !inHashtagOrHandle(paragraph, c.start) && !isOnHeaderLine(paragraph, c.start)),
+    paragraph.length,
+  );
   return withAnaphora(paragraph, chosen).map((c) => ({
     type: 'date',
     start: c.start,
@@ -98,6 +102,16 @@ export function findDates(paragraph: string, publicationDate: string): DateAnnot
     value: c.value,
     resolution: c.resolution,
   }));
+}
+
+/** "#ClassOf2020", "@March2022": a date inside a hashtag or handle names the tag, not a time. */
+function inHashtagOrHandle(paragraph: string, index: number): boolean {
+  for (let i = index, floor = Math.max(0, index - WIDEN_LIMIT); i > floor; i--) {
+    const c = paragraph.charCodeAt(i - 1);
+    if (c === 35 || c === 64 || c === 0xff03) return true; // # @ ＃
+    if (isSpace(c) || c === 40 || c === 44 || c === 46 || c === 59) return false; // ( , . ;
+  }
+  return false;
 }
 
 /**
@@ -489,6 +503,7 @@ const RULES: Rule[] = [
     build: (m, c) => {
       const word = lower(m[2]);
       if (/\bUSA\s+$/.test(c.paragraph.slice(Math.max(0, m.index - 5), m.index))) return null; // the newspaper
+      if (word === 'today' && !m[1] && !m[3] && isGenericToday(c.paragraph, m.index, m.index + m[0].length)) return span(m, 'PRESENT_REF', 'reference');
       let offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
       if (m[1]) offset += lower(m[1]) === 'before' ? -1 : 1;
       const part = word === 'tonight' && !m[3] ? undefined : m[3];
@@ -605,6 +620,24 @@ function isPresentNow(paragraph: string, index: number, end: number): boolean {
   if (/\b(?:will|would|can|could|may|might|must|shall|should)\s+$/i.test(before)) return false;
   return true;
 }
+
+/**
+ * "today" meaning these times, not the day of writing: "today's youth", "in today's world", "the economy
+ * today", "the children of today". TimeML gives it PRESENT_REF; "said today", "today at noon" keep the day.
+ */
+function isGenericToday(paragraph: string, start: number, end: number): boolean {
+  const after = paragraph.slice(end, end + 48);
+  if (GENERIC_POSSESSIVE.test(after)) return true;
+  const before = paragraph.slice(Math.max(0, start - 24), start);
+  if (/\bof\s+$/i.test(before) && !/^\s*(?:at|[,]?\s*\d)/.test(after)) return !/^['’]s/.test(after);
+  return GENERIC_SUBJECT_BEFORE.test(before) && /^\s*(?:[.,;:!?)]|$|and\b|is\b|are\b|has\b|have\b|faces?\b|needs?\b|looks?\b)/i.test(after);
+}
+
+/** Nouns that, after "today's" or before "today", speak of an age rather than a day. */
+const GENERIC_NOUN =
+  '(?:world|society|societies|economy|economies|youth|young|generation|children|kids|teenagers|students|parents|families|culture|age|era|climate|technology|technologies|media|politics|workplace|workers|consumers|computers|cars|homes|cities|medicine|science)';
+const GENERIC_POSSESSIVE = new RegExp(`^['’]s\\s+(?:[A-Za-z-]+\\s+){0,2}?${GENERIC_NOUN}\\b`, 'i');
+const GENERIC_SUBJECT_BEFORE = new RegExp(`\\b${GENERIC_NOUN}\\s+$`, 'i');
 
 /** The day named by the anchor of "the week of …" / "the day before …" (a weekday, a month/day or today). */
 function anchorDay(anchor: string, c: Context, start: number, end: number): CalendarDay | null {
