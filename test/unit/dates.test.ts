@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { annotate } from '../../server/src/analysis/annotate';
 import { findDates } from '../../server/src/analysis/dates/dates';
 import { expandTwoDigitYear, formatWeek, isoWeek, weekdayRelativeTo, yearOfRecurring } from '../../server/src/analysis/dates/timex';
 
@@ -133,10 +134,10 @@ describe('findDates: decades, quarters, seasons, fiscal years, references', () =
     assert.deepEqual(dates("Budgets grew in the 1990s and shrank in the early '80s.", published), ['1990s → 199X', "early '80s → 198X"]);
   });
 
-  it('resolves quarters and fiscal years', () => {
+  it('resolves quarters and fiscal years (a fiscal year as its calendar year, as TimeBank has it)', () => {
     assert.deepEqual(dates('Profit rose in the third quarter of 2021 and in fiscal 1999.', published), [
       'the third quarter of 2021 → 2021-Q3',
-      'fiscal 1999 → FY1999',
+      'fiscal 1999 → 1999',
     ]);
     assert.equal(valueOf('Sales fell in the fourth quarter, the company said.', 'the fourth quarter', published), '2021-Q4');
   });
@@ -300,5 +301,30 @@ describe('findDates: clock times in words', () => {
 
   it('needs a preposition before the hour', () => {
     assert.deepEqual(dates('He read 4 in the morning papers.', '2022-03-03'), []);
+  });
+});
+
+describe('reporting periods across paragraphs', () => {
+  it('resolves "the quarter", "a year earlier" and "the 1998 period" against the quarter the story reports on', () => {
+    const text = [
+      'Harbour Freight Ltd. said third-quarter profit rose 12% to $4 million.',
+      'In the quarter, revenue grew to $40 million from $35 million a year earlier.',
+      'The company had a one-time gain in the 1998 period and expects a better fourth quarter.',
+    ].join('\n\n');
+    const dates = annotate(text, { publicationDate: '1999-11-02' })
+      .annotations.filter((a) => a.type === 'date')
+      .map((a) => `${a.text} → ${(a as { value: string }).value}`);
+    assert.deepEqual(dates, [
+      'third-quarter → 1999-Q3',
+      'the quarter → 1999-Q3',
+      'a year earlier → 1998-Q3',
+      'the 1998 period → 1998-Q3',
+      'fourth quarter → 1999-Q4',
+    ]);
+  });
+
+  it('reads "a year ago" as the year before where no quarter is named', () => {
+    const dates = annotate('The bridge opened a year ago.', { publicationDate: '1999-11-02' }).annotations.filter((a) => a.type === 'date');
+    assert.deepEqual(dates.map((a) => [a.text, (a as { value: string }).value]), [['a year ago', '1998']]);
   });
 });

@@ -17,6 +17,7 @@ import { findDates } from './dates/dates';
 import { ParagraphMemo } from './memo';
 import { splitParagraphs, type Paragraph } from './text/paragraphs';
 import { findPublicationDate } from './dates/publicationDate';
+import { resolveReportingPeriods } from './dates/reportingPeriods';
 import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes/quotes';
 
 export * from './annotation';
@@ -109,7 +110,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   }
   const agencies: AgencyAnnotation[] = tagger.resolve(text, mentions);
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals, agencies);
-  return { publicationDate, annotations: mergeByPosition([agencies, dates, quotes]) };
+  return { publicationDate, annotations: mergeByPosition([agencies, resolveReportingPeriods(dates), quotes]) };
 }
 
 function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {

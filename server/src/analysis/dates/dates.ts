@@ -390,7 +390,7 @@ const RULES: Rule[] = [
   },
   {
     pattern: /\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+(\d{4}|['’]\d\d)|FY\s?['’]?(\d{4}|\d{2}))\b/g,
-    build: (m, c) => span(m, 'FY' + yearOf(m[1] ?? m[2], c), 'explicit'),
+    build: (m, c) => span(m, String(yearOf(m[1] ?? m[2], c)), 'explicit'),
   },
   // in '98: an apostrophe year only after a preposition, where it cannot be a closing quote
   {
@@ -420,24 +420,48 @@ const RULES: Rule[] = [
     pattern: /\b(?:[Tt]he\s+)?(1[0-9]|2[01])(?:st|nd|rd|th)\s+century\b/g,
     build: (m) => span(m, String(Number(m[1]) - 1).padStart(2, '0'), 'explicit'),
   },
-  // the third quarter (of 1998), the fiscal fourth quarter, third-quarter, Q3 2022
+  // the third quarter (of 1998), the fiscal fourth quarter, third-quarter, the 1988 second quarter,
+  // this year's third quarter. TimeBank writes fiscal periods as calendar ones ("fiscal 1989" is 1989).
   {
     pattern: new RegExp(
-      `(?:\\b[Tt]he\\s+)?(?:\\b(fiscal)\\s+)?\\b(${QUARTER_ORDINAL_SOURCE})[- ](?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:(fiscal)\\s+)?(?:(\\d{4})|(this|last|next)\\s+year))?`,
+      `(?:\\b([Tt]he)\\s+)?(?:\\b(\\d{4}|(?:this|last|next)\\s+year['’]s)\\s+)?(?:\\b[Ff]iscal[- ])?\\b(${QUARTER_ORDINAL_SOURCE})([- ])(?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(?:(\\d{4})|(this|last|next)\\s+year))?`,
       'gi',
     ),
     build: (m, c) => {
-      const quarter = quarterNumber(m[2]);
-      const fiscal = m[1] || m[3] ? 'FY' : '';
-      if (m[4]) return span(m, `${fiscal}${m[4]}-Q${quarter}`, 'explicit');
-      if (m[5]) return span(m, `${fiscal}${c.reference.year + (lower(m[5]) === 'last' ? -1 : lower(m[5]) === 'next' ? 1 : 0)}-Q${quarter}`, 'relative');
-      const current = Math.ceil(c.reference.month / 3);
-      const direction = directionAround(c.paragraph, m.index, m.index + m[0].length);
-      let year = c.reference.year;
-      if (direction === 'past' && quarter > current) year--;
-      if (direction === 'future' && quarter < current) year++;
-      return span(m, `${fiscal}${year}-Q${quarter}`, 'relative');
+      const quarter = quarterNumber(m[3]);
+      // "the third-quarter loss": the hyphenated adjective is tagged alone, as in TimeBank.
+      const trim = m[1] && m[4] === '-' && !m[2] ? m[0].indexOf(m[3]) : 0;
+      const written = m[5] ?? (m[2] && /^\d/.test(m[2]) ? m[2] : undefined);
+      if (written) return span(m, `${written}-Q${quarter}`, 'explicit', trim);
+      const relativeYear = m[6] ?? (m[2] ? m[2].split(/\s+/)[0] : undefined);
+      if (relativeYear) return span(m, `${c.reference.year + (lower(relativeYear) === 'last' ? -1 : lower(relativeYear) === 'next' ? 1 : 0)}-Q${quarter}`, 'relative', trim);
+      return span(m, `${quarterYear(c, quarter, m.index, m.index + m[0].length)}-Q${quarter}`, 'relative', trim);
     },
+  },
+  // the quarter, the latest period, the 1988 quarter, the year-ago quarter, year-earlier (profit), the
+  // corresponding period last year: financial reporting periods, resolved against the quarter the story
+  // reports on by resolveReportingPeriods once the whole document is read.
+  {
+    pattern: /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(latest|current)\s+(quarter|period)|(\d{4})\s+(quarter|period)|(quarter))\b(?!-to-|[- ]?(?:century|mile|final|finals|horse|note|notes|of\s+(?:a|an|the)\b|of\s+(?:a\s+)?(?:century|mile)))/g,
+    build: (m, c) => {
+      if (m[3]) return span(m, m[3], 'explicit');
+      const current = Math.ceil(c.reference.month / 3);
+      if (lower(m[1]) === 'current' || (/^this/i.test(m[0]) && !m[1])) return span(m, `${c.reference.year}-Q${current}`, 'relative');
+      const last = c.reference.year * 4 + current - 2;
+      return span(m, `${Math.floor(last / 4)}-Q${(last % 4) + 1}`, 'relative');
+    },
+  },
+  {
+    pattern: /(?:\b[Tt]he\s+(?:(?:comparable|corresponding)\s+)?)?\b[Yy]ear-(?:ago|earlier)(?:\s+(?:(first|second|third|fourth)\s+)?(quarter|period))?\b/g,
+    build: (m, c) => {
+      const trim = m[2] ? 0 : m[0].search(/[Yy]ear-/);
+      const year = c.reference.year - 1;
+      return span(m, m[1] ? `${year}-Q${quarterNumber(m[1])}` : String(year), 'relative', trim);
+    },
+  },
+  {
+    pattern: /\b(?:[Tt]he\s+(?:same|comparable|corresponding)\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|[Tt]he\s+quarter\s+a\s+year\s+(?:ago|earlier)|[Ll]ast\s+year['’]s\s+(?:quarter|period))\b/g,
+    build: (m, c) => span(m, String(c.reference.year - 1), 'relative'),
   },
   {
     pattern: /\bQ([1-4])(?:\s+(\d{4}))?\b/g,
@@ -562,8 +586,10 @@ const RULES: Rule[] = [
   },
   // two weeks ago, a decade ago, almost four years ago
   {
-    pattern: new RegExp(`\\b(?:(?:almost|about|nearly|some|more than|less than|over|just|roughly)\\s+)?(${COUNT_SOURCE})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:almost|about|nearly|some|more than|less than|over|just|roughly)\\s+)?(${COUNT_SOURCE})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier)\\b`, 'gi'),
     build: (m, c) => {
+      // "two days earlier" counts from another event; "a year earlier" in news compares with the year before.
+      if (lower(m[3]) === 'earlier' && lower(m[2]) !== 'year') return null;
       const n = countValue(m[1]);
       if (!Number.isFinite(n)) return null;
       const unit = lower(m[2]);
@@ -638,6 +664,19 @@ const GENERIC_NOUN =
   '(?:world|society|societies|economy|economies|youth|young|generation|children|kids|teenagers|students|parents|families|culture|age|era|climate|technology|technologies|media|politics|workplace|workers|consumers|computers|cars|homes|cities|medicine|science)';
 const GENERIC_POSSESSIVE = new RegExp(`^['’]s\\s+(?:[A-Za-z-]+\\s+){0,2}?${GENERIC_NOUN}\\b`, 'i');
 const GENERIC_SUBJECT_BEFORE = new RegExp(`\\b${GENERIC_NOUN}\\s+$`, 'i');
+
+/**
+ * The year of "the third quarter" without one: this year's, unless the quarter has not begun and the sentence
+ * looks back, or it ended two quarters or more ago and the sentence looks ahead. A quarter just ended stays in
+ * this year whatever the tense: in November, "expects to report a third-quarter loss" is about this year's.
+ */
+function quarterYear(c: Context, quarter: number, start: number, end: number): number {
+  const current = Math.ceil(c.reference.month / 3);
+  const direction = directionAround(c.paragraph, start, end);
+  if (direction === 'past' && quarter > current) return c.reference.year - 1;
+  if (direction === 'future' && quarter < current - 1) return c.reference.year + 1;
+  return c.reference.year;
+}
 
 /** The day named by the anchor of "the week of …" / "the day before …" (a weekday, a month/day or today). */
 function anchorDay(anchor: string, c: Context, start: number, end: number): CalendarDay | null {
