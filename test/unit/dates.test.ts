@@ -180,8 +180,19 @@ describe('findDates: decades, quarters, seasons, fiscal years, references', () =
     assert.deepEqual(dates('Published: March 3, 2022\nThe launch is on March 10.', published), ['March 10 → 2022-03-10']);
   });
 
+  it('tags "recently" as PAST_REF and "currently" as PRESENT_REF, as TimeML does', () => {
+    assert.deepEqual(dates('The port recently reopened and currently handles 40 ships a day.', published), [
+      'recently → PAST_REF',
+      'currently → PRESENT_REF',
+    ]);
+    assert.deepEqual(dates('Three ministers resigned, most recently last October.', '2022-03-03'), ['last October → 2021-10']);
+    assert.deepEqual(dates('Most recently, the agency froze its projects. Five crew members currently living aboard are safe.', published), []);
+    assert.deepEqual(dates('The company is currently being audited.', published), ['currently → PRESENT_REF']);
+  });
+
   it('tags the future as FUTURE_REF', () => {
     assert.deepEqual(dates('Nobody knows what the future holds.', published), ['the future → FUTURE_REF']);
+    assert.deepEqual(dates('The base stays open for the foreseeable future.', published), []);
   });
 
   it('does not tag durations or sets', () => {
