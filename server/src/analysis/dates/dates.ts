@@ -68,6 +68,8 @@ const W = WEEKDAY_SOURCE;
 const D = DAY_OF_MONTH_SOURCE;
 const Y = YEAR_SOURCE;
 const PART_OF_DAY = '(?:morning|afternoon|evening|night)';
+const ONES_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
+const TENS_WORD = '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 const PART_OF_DAY_CODE: Record<string, string | undefined> = { morning: 'MO', afternoon: 'AF', evening: 'EV' };
 
 export function findDates(paragraph: string, publicationDate: string): DateAnnotation[] {
@@ -119,7 +121,7 @@ function inHashtagOrHandle(paragraph: string, index: number): boolean {
  * (about a third of news text) instead of over the whole paragraph.
  */
 const TRIGGER =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|now|current|recent|period|these days|at present|future|week|month|year|decade|century|spring|summer|fall|autumn|winter|quarter|fiscal|fy|noon|midday|midnight|half|christmas|new year|thanksgiving|easter|good friday|independence day|election day|labor day|memorial day|veterans day|halloween|valentine|morning|afternoon|evening|night|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/gi;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|now|current|recent|period|past|nineteen|thousand|these days|at present|future|week|month|year|decade|century|spring|summer|fall|autumn|winter|quarter|fiscal|fy|noon|midday|midnight|half|christmas|new year|thanksgiving|easter|good friday|independence day|election day|labor day|memorial day|veterans day|halloween|valentine|morning|afternoon|evening|night|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/gi;
 
 /** How far a date expression can reach before / after its trigger ("the day before last Tuesday"). */
 const REACH_BEFORE = 48;
@@ -402,7 +404,7 @@ const RULES: Rule[] = [
     pattern: /(?:\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)?(?:\b(1[6-9]|20)(\d)0|['’](\d)0)['’]?s\b/g,
     build: (m, c) => {
       const century = m[1] ?? String(Math.floor(expandTwoDigitYear(Number(m[3]) * 10, c.reference.year) / 100));
-      return span(m, `${century}${m[2] ?? m[3]}X`, 'explicit');
+      return span(m, `${century}${m[2] ?? m[3]}`, 'explicit');
     },
   },
   // the sixties, the 20th century
@@ -413,7 +415,7 @@ const RULES: Rule[] = [
       // The decade of that name nearest before the publication year.
       let century = Math.floor(c.reference.year / 100);
       if (century * 100 + decade * 10 > c.reference.year) century--;
-      return span(m, `${century}${decade}X`, 'explicit', m[0].indexOf(m[1] ?? m[2])); // "the 1960s" is tagged without "the" too
+      return span(m, `${century}${decade}`, 'explicit', m[0].indexOf(m[1] ?? m[2])); // "the 1960s" is tagged without "the" too
     },
   },
   {
@@ -549,8 +551,9 @@ const RULES: Rule[] = [
     build: (m, c) => {
       const modifier = lower(m[2]);
       const unit = lower(m[3]);
-      // "the past month" is a duration in TimeML; "the last week" names the previous week.
-      if (m[1] && modifier !== 'last' && modifier !== 'coming') return null;
+      // "the past month" is a duration in TimeML; "the last week" names the previous week, and "over the past
+      // year" is tagged as the year before (TimeBank 3 of 3).
+      if (m[1] && modifier !== 'last' && modifier !== 'coming' && !(modifier === 'past' && unit === 'year')) return null;
       const step = modifier === 'this' ? 0 : modifier === 'last' || modifier === 'past' ? -1 : 1;
       if (step === 0 && unit === 'weekend' && directionAround(c.paragraph, m.index, m.index + m[0].length) === 'past') {
         // "was a guest at the fair this weekend", written on a Tuesday: the weekend just gone.
@@ -569,6 +572,33 @@ const RULES: Rule[] = [
       return span(m, formatWeek(saturday) + '-WE', 'relative', trim);
     },
   },
+  // the year, the full year, the fiscal year, year-end, the year two thousand: in business news, the current year
+  {
+    pattern: /\b(?:(?:[Tt]he\s+(?:(?:full|current|fiscal|latest\s+fiscal)\s+)?[Yy]ear)(?![- ](?:before|after|earlier|later|ago|round|long|old|\d))(?:\s+(two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))?|(?:around\s+)?\b[Yy]ear(?:['’]s)?[- ]end)\b/g,
+    build: (m, c) => {
+      if (m[1]) return span(m, String(spokenYear(m[1]) ?? c.reference.year), 'explicit');
+      if (/end$/i.test(m[0])) return span(m, `${c.reference.year}-12`, 'relative');
+      // "the year ended March 31", "the year ending June 30": a fiscal year, which TimeBank counts as a duration.
+      if (/^\s+end(?:ed|ing)\b/.test(c.paragraph.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      if (/latest/i.test(m[0])) return span(m, String(c.reference.year - 1), 'relative');
+      return span(m, String(c.reference.year), 'relative');
+    },
+  },
+  // nineteen ninety-six, January nineteen ninety-seven: years as broadcast transcripts spell them
+  {
+    pattern: new RegExp(
+      `(?:\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+)?\\b(?:[Tt]he\\s+(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn)\\s+of\\s+)?\\b([Nn]ineteen\\s+(?:${TENS_WORD}(?:[- ]${ONES_WORD})?|hundred(?:\\s+and\\s+${ONES_WORD})?))\\b`,
+      'g',
+    ),
+    build: (m) => {
+      const year = spokenYear(m[2]);
+      if (year === null) return null;
+      const season = /the\s+(winter|spring|summer|fall|autumn)\s+of/i.exec(m[0]);
+      if (season) return span(m, `${year}-${seasonCode(season[1])}`, 'explicit');
+      if (m[1]) return span(m, formatMonth(year, monthNumber(m[1])), 'explicit');
+      return span(m, String(year), 'explicit');
+    },
+  },
   // in the summer, last fall, summer 2021
   {
     pattern: /\b(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
@@ -583,6 +613,11 @@ const RULES: Rule[] = [
       const direction = directionAround(c.paragraph, m.index, m.index + m[0].length);
       return span(m, `${seasonYear(c.reference, season, direction)}-${season}`, 'relative');
     },
+  },
+  // in the past: PAST_REF, where no count or unit follows ("the past two months" is a duration)
+  {
+    pattern: /\b(?:[Ii]n|[Ff]rom|[Oo]f)\s+(the\s+past)\b(?!\s*(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty|decade|century|year|month|week|day|quarter|summer|winter|spring|fall|autumn|hour))/g,
+    build: (m) => span(m, 'PAST_REF', 'reference', m[0].length - m[1].length),
   },
   // two weeks ago, a decade ago, almost four years ago
   {
@@ -700,7 +735,23 @@ function quarterYear(c: Context, quarter: number, start: number, end: number): n
   return c.reference.year;
 }
 
-/** The day named by the anchor of "the week of …" / "the day before …" (a weekday, a month/day or today). */
+const SPOKEN_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** 1996 for "nineteen ninety-six", 1900 for "nineteen hundred", 2000 for "two thousand"; null otherwise. */
+function spokenYear(words: string): number | null {
+  const parts = words.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
+  if (parts[0] === 'two' && parts[1] === 'thousand') return 2000 + (parts[2] ? SPOKEN_NUMBERS[parts[2]] ?? 0 : 0);
+  if (parts[0] !== 'nineteen') return null;
+  if (parts[1] === 'hundred') return 1900 + (parts[2] ? SPOKEN_NUMBERS[parts[2]] ?? 0 : 0);
+  const rest = parts.slice(1).reduce((sum, w) => sum + (SPOKEN_NUMBERS[w] ?? NaN), 0);
+  return Number.isFinite(rest) && rest >= 10 ? 1900 + rest : null;
+}
+
+/** The day named by the anchor/** The day named by the anchor of "the week of …" / "the day before …" (a weekday, a month/day or today). */
 function anchorDay(anchor: string, c: Context, start: number, end: number): CalendarDay | null {
   const relative = lower(anchor);
   if (relative === 'today') return c.reference;
@@ -751,7 +802,7 @@ function calendarUnitValue(r: CalendarDay, unit: string, step: number): string |
     case 'year':
       return String(r.year + step);
     case 'decade':
-      return `${Math.floor(r.year / 10) + step}X`;
+      return String(Math.floor(r.year / 10) + step);
     case 'century':
       return String(Math.floor(r.year / 100) + step);
     case 'quarter': {
