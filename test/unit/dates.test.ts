@@ -209,6 +209,16 @@ describe('findDates: broadcast and business forms', () => {
     ]);
   });
 
+  it('resolves "last night", "the last half of", vague "years ago" and "last February" in early March', () => {
+    assert.deepEqual(dates('Rebels attacked last night; profit fell in the last half of 1997.', '1998-03-03'), [
+      'last night → 1998-03-02TNI',
+      'the last half of 1997 → 1997-H2',
+    ]);
+    assert.deepEqual(dates('The mill closed several years ago.', '1998-03-03'), ['several years ago → PAST_REF']);
+    assert.deepEqual(dates('Two helicopters crashed last February.', '1998-03-01'), ['last February → 1997-02']);
+    assert.deepEqual(dates('Two helicopters crashed last October.', '1998-03-01'), ['last October → 1997-10']);
+  });
+
   it('reads "in the past", "the past year", "the full year" and "year-end", but no durations', () => {
     assert.deepEqual(
       dates('In the past, the port grew slowly; over the past year it doubled. Sales for the full year rose and the sale closes by year-end.', '1998-03-03'),

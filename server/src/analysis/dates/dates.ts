@@ -381,6 +381,10 @@ const RULES: Rule[] = [
       else {
         const { direction, strict } = directionOfYearless(modifier, c, m.index, m.index + m[0].length, month);
         year = yearOfRecurring(c.reference, month, undefined, direction, strict, YEARLESS_PAST_BIAS);
+        // "last February" written in March, "next April" in March: the month just gone or just ahead would be
+        // "last month" / "next month", so the one a year farther is meant.
+        const monthsAway = Math.abs(year * 12 + month - (c.reference.year * 12 + c.reference.month));
+        if ((modifier === 'last' || modifier === 'next') && monthsAway <= 1) year += modifier === 'last' ? -1 : 1;
       }
       return span(m, formatMonth(year, month), 'year-inferred');
     },
@@ -471,7 +475,7 @@ const RULES: Rule[] = [
   },
   // the first half of 2022
   {
-    pattern: /\b(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})\b/gi,
+    pattern: /\b(?:the\s+)?(first|second|last|latter)\s+half\s+of\s+(\d{4})\b/gi,
     build: (m) => span(m, `${m[2]}-H${lower(m[1]) === 'first' ? 1 : 2}`, 'explicit'),
   },
   // (last) Friday (morning)
@@ -542,7 +546,8 @@ const RULES: Rule[] = [
       const part = lower(m[2]);
       if (lower(m[1]) === 'last' && part !== 'night') return null;
       const day = lower(m[1]) === 'last' ? addDays(c.reference, -1) : c.reference;
-      return span(m, withPartOfDay(formatDay(day), part), 'relative');
+      // "last night" is the night itself (TIMEX3 TNI); a weekday's night stays a day, as the gold mostly has it.
+      return span(m, part === 'night' ? formatDay(day) + 'TNI' : withPartOfDay(formatDay(day), part), 'relative');
     },
   },
   // this week, last month, next year, the last week, the weekend, this century
@@ -629,6 +634,8 @@ const RULES: Rule[] = [
       if (!Number.isFinite(n)) return null;
       const unit = lower(m[2]);
       const r = c.reference;
+      // "several years ago", "a few decades ago": no year can be named, only the past.
+      if (/^(?:several|a few|some)$/i.test(m[1]) && (unit === 'year' || unit === 'decade')) return span(m, 'PAST_REF', 'reference');
       if (unit === 'day') return span(m, formatDay(addDays(r, -n)), 'relative');
       if (unit === 'week') return span(m, formatWeek(addDays(r, -7 * n)), 'relative');
       if (unit === 'month') {
