@@ -59,6 +59,8 @@ interface Context {
 }
 
 interface Rule {
+  /** A cheap test the window must pass before the pattern runs: most windows hold no "quarter" at all. */
+  needs?: RegExp;
   pattern: RegExp;
   build(match: RegExpExecArray, context: Context): Candidate | Candidate[] | null;
 }
@@ -79,6 +81,7 @@ export function findDates(paragraph: string, publicationDate: string): DateAnnot
   for (const [from, to] of triggerWindows(paragraph)) {
     const window = paragraph.slice(from, to);
     for (const rule of RULES) {
+      if (rule.needs && !rule.needs.test(window)) continue;
       rule.pattern.lastIndex = 0;
       for (let m = rule.pattern.exec(window); m; m = rule.pattern.exec(window)) {
         if (m[0].length === 0) {
@@ -334,6 +337,7 @@ const RULES: Rule[] = [
   },
   // the week of March 6, the day before last Tuesday: anchored on a date expression
   {
+    needs: /week|day/i,
     pattern: new RegExp(
       `\\b[Tt]he\\s+(week\\s+of|day\\s+before|day\\s+after)\\s+((?:(?:last|next|this)\\s+)?${W}|${M}\\s+${D}(?:,\\s*${Y})?|today|yesterday|tomorrow)`,
       'g',
@@ -413,6 +417,7 @@ const RULES: Rule[] = [
   },
   // the sixties, the 20th century
   {
+    needs: /ties/i,
     pattern: /\b[Tt]he\s+(?:(early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g,
     build: (m, c) => {
       const decade = DECADE_WORDS.indexOf(lower(m[2])) + 2;
@@ -429,6 +434,7 @@ const RULES: Rule[] = [
   // the third quarter (of 1998), the fiscal fourth quarter, third-quarter, the 1988 second quarter,
   // this year's third quarter. TimeBank writes fiscal periods as calendar ones ("fiscal 1989" is 1989).
   {
+    needs: /quarter/i,
     pattern: new RegExp(
       `(?:\\b([Tt]he)\\s+)?(?:\\b(\\d{4}|(?:this|last|next)\\s+year['’]s)\\s+)?(?:\\b[Ff]iscal[- ])?\\b(${QUARTER_ORDINAL_SOURCE})([- ])(?:fiscal[- ])?quarter\\b(?:\\s+of\\s+(?:fiscal\\s+)?(?:(\\d{4})|(this|last|next)\\s+year))?`,
       'gi',
@@ -448,6 +454,7 @@ const RULES: Rule[] = [
   // corresponding period last year: financial reporting periods, resolved against the quarter the story
   // reports on by resolveReportingPeriods once the whole document is read.
   {
+    needs: /quarter|period/i,
     pattern: /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(latest|current)\s+(quarter|period)|(\d{4})\s+(quarter|period)|(quarter))\b(?!-to-|[- ]?(?:century|mile|final|finals|horse|note|notes|of\s+(?:a|an|the)\b|of\s+(?:a\s+)?(?:century|mile)))/g,
     build: (m, c) => {
       if (m[3]) return span(m, m[3], 'explicit');
@@ -458,6 +465,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    needs: /year-/i,
     pattern: /(?:\b[Tt]he\s+(?:(?:comparable|corresponding)\s+)?)?\b[Yy]ear-(?:ago|earlier)(?:\s+(?:(first|second|third|fourth)\s+)?(quarter|period))?\b/g,
     build: (m, c) => {
       const trim = m[2] ? 0 : m[0].search(/[Yy]ear-/);
@@ -466,6 +474,7 @@ const RULES: Rule[] = [
     },
   },
   {
+    needs: /quarter|period/i,
     pattern: /\b(?:[Tt]he\s+(?:same|comparable|corresponding)\s+(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|[Tt]he\s+quarter\s+a\s+year\s+(?:ago|earlier)|[Ll]ast\s+year['’]s\s+(?:quarter|period))\b/g,
     build: (m, c) => span(m, String(c.reference.year - 1), 'relative'),
   },
@@ -475,11 +484,13 @@ const RULES: Rule[] = [
   },
   // the first half of 2022
   {
+    needs: /half/i,
     pattern: /\b(?:the\s+)?(first|second|last|latter)\s+half\s+of\s+(\d{4})\b/gi,
     build: (m) => span(m, `${m[2]}-H${lower(m[1]) === 'first' ? 1 : 2}`, 'explicit'),
   },
   // (last) Friday (morning)
   {
+    needs: /day/i,
     pattern: new RegExp(`(?:\\b([Ll]ast|[Tt]his|[Nn]ext|[Cc]oming)\\s+)?\\b(${W})\\b(?:\\s+(${PART_OF_DAY})\\b)?`, 'g'),
     build: (m, c) => {
       const modifier = lower(m[1]);
@@ -490,6 +501,7 @@ const RULES: Rule[] = [
   },
   // 10:35 a.m., 9 a.m. EST Tuesday
   {
+    needs: /[ap]\.?m/i,
     pattern: new RegExp(
       `(?<![\\d:.,$])(\\d{1,2})(?::(\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+\\(?(?:[ECMP][SD]T|GMT|UTC)\\b\\)?)?(?:,?\\s+(?:on\\s+)?(${W})\\b)?`,
       'g',
@@ -579,6 +591,7 @@ const RULES: Rule[] = [
   },
   // the year, the full year, the fiscal year, year-end, the year two thousand: in business news, the current year
   {
+    needs: /year/i,
     pattern: /\b(?:(?:[Tt]he\s+(?:(?:full|current|fiscal|latest\s+fiscal)\s+)?[Yy]ear)(?![- ](?:before|after|earlier|later|ago|round|long|old|\d))(?:\s+(two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))?|(?:around\s+)?\b[Yy]ear(?:['’]s)?[- ]end)\b/g,
     build: (m, c) => {
       if (m[1]) return span(m, String(spokenYear(m[1]) ?? c.reference.year), 'explicit');
@@ -591,6 +604,7 @@ const RULES: Rule[] = [
   },
   // nineteen ninety-six, January nineteen ninety-seven: years as broadcast transcripts spell them
   {
+    needs: /nineteen|thousand/i,
     pattern: new RegExp(
       `(?:\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+)?\\b(?:[Tt]he\\s+(?:[Ww]inter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn)\\s+of\\s+)?\\b([Nn]ineteen\\s+(?:${TENS_WORD}(?:[- ]${ONES_WORD})?|hundred(?:\\s+and\\s+${ONES_WORD})?))\\b`,
       'g',
@@ -606,6 +620,7 @@ const RULES: Rule[] = [
   },
   // in the summer, last fall, summer 2021
   {
+    needs: /spring|summer|fall|autumn|winter/i,
     pattern: /\b(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
     build: (m, c) => {
       const season = seasonCode(m[2]);
@@ -621,6 +636,7 @@ const RULES: Rule[] = [
   },
   // in the past: PAST_REF, where no count or unit follows ("the past two months" is a duration)
   {
+    needs: /past/i,
     pattern: /\b(?:[Ii]n|[Ff]rom|[Oo]f)\s+(the\s+past)\b(?!\s*(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty|decade|century|year|month|week|day|quarter|summer|winter|spring|fall|autumn|hour))/g,
     build: (m) => span(m, 'PAST_REF', 'reference', m[0].length - m[1].length),
   },
@@ -647,6 +663,7 @@ const RULES: Rule[] = [
   },
   // Thanksgiving, Christmas Day, Easter
   {
+    needs: /Christmas|New Year|Thanksgiving|Easter|Good Friday|Independence|Election|Labor|Memorial|Veterans|Halloween|Valentine/,
     pattern: /\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Good Friday|Independence Day|Election Day|Labor Day|Memorial Day|Veterans Day|Halloween|Valentine['’]s Day)\b(?!\s+(?:week|holiday|season|weekend|break|holidays))/g,
     build: (m, c) => {
       const holiday = m[2].replace('’', "'");

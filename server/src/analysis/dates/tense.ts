@@ -92,14 +92,13 @@ function isCue(pattern: RegExp, text: string, m: RegExpExecArray): boolean {
     if (ADVERB_BEFORE.test(before) && m[0].endsWith('ed')) return false;
     return !FUTURE_IN_THE_PAST.test(before);
   }
+  // Most words are no past form: the cached lexicon lookup goes first, before any slicing.
+  const reading = PAST_ADVERB_OR_ED.test(m[0]) ? 'past' : pastTenseReading(m[0]);
+  if (reading === null) return false;
   if (NOT_PAST_ED.has(m[0]) || PASSIVE_AUXILIARY.test(text.slice(Math.max(0, m.index - 7), m.index))) return false;
-  if (!PAST_ADVERB_OR_ED.test(m[0])) {
-    const reading = pastTenseReading(m[0]);
-    if (reading === null) return false;
-    if (reading === 'same-as-present' && NOT_PAST_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
-    // "set to", "set for": arranged for a time ahead ("the vote is set for Friday").
-    if (m[0] === 'set' && /^\s+(?:to|for)\b/.test(text.slice(m.index + 3, m.index + 8))) return false;
-  }
+  if (reading === 'same-as-present' && NOT_PAST_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
+  // "set to", "set for": arranged for a time ahead ("the vote is set for Friday").
+  if (m[0] === 'set' && /^\s+(?:to|for)\b/.test(text.slice(m.index + 3, m.index + 8))) return false;
   // "were planning to", "was due to": a past form that looks ahead.
   return !((m[0] === 'was' || m[0] === 'were') && LOOKING_AHEAD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)));
 }
