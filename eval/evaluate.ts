@@ -73,7 +73,7 @@ interface Options {
   files: string[];
   types: EvalType[];
   split: 'dev' | 'train' | 'all';
-  /** Only corpora whose name contains this (aquaint, conll, gum, polnear…). */
+  /** Only corpora whose name contains this (aquaint, timebank, conll, gum, polnear…). */
   corpus: string | null;
   limit: number;
   errors: number;
@@ -87,7 +87,7 @@ const USAGE = `usage: npm run eval -- [FILE.jsonl…] [--type date|agency|quote]
   With no files, reads every *.jsonl in $NEWS_ANNOTATOR_EVAL_DIR or <repo>/../shared/eval.
   --type T     score only type T (and analyse only the corpora that annotate it)
   --split S    PolNeAR split to score (default: all, dev is the headline row)
-  --corpus C   only corpora whose name contains C (aquaint, conll, gum, polnear)
+  --corpus C   only corpora whose name contains C (aquaint, timebank, conll, gum, polnear)
   --limit N    at most N documents from each corpus (each PolNeAR split counts as one)
   --errors N   list the N most frequent errors of each kind, with context
   --json       print the figures as JSON instead of tables (save it to compare later)
@@ -183,6 +183,9 @@ function defaultFiles(): string[] {
  */
 function classify(doc: GoldDoc, file: string): Omit<LoadedDoc, 'doc'> {
   const hint = `${doc.source ?? ''} ${path.basename(file)}`.toLowerCase();
+  // TimeBank and AQUAINT are both TimeML (TempEval-3) but different texts: TimeBank has WSJ 1989 and broadcast
+  // transcripts, so each gets its own headline row rather than one blended figure.
+  if (/timebank/.test(hint)) return { corpus: 'timebank', types: ['date'], partial: [], headline: true };
   if (/aquaint|timeml|tempeval/.test(hint)) return { corpus: 'aquaint', types: ['date'], partial: [], headline: true };
   if (/conll/.test(hint)) return { corpus: 'conll2003-testa', types: ['agency'], partial: [], headline: true };
   if (/gum/.test(hint)) return { corpus: 'gum-news', types: ['agency', 'date'], partial: ['date'], headline: false };
@@ -672,8 +675,12 @@ function main(): void {
   const deltas = baseline && new Map(reports.map((r) => [r, deltaOf(r, baseline.get(scoreKey(r.type, r.corpus)))]));
   if (options.json) {
     const results = reports.map((r) => (deltas ? { ...r, delta: deltas.get(r) } : r));
-    const headline = Object.fromEntries(results.filter((r) => r.headline).map((r) => [r.type, r]));
-    console.log(JSON.stringify({ headline, results, speed, ...(options.errors > 0 ? { errors } : {}) }, null, 2));
+    // One headline per type (the first in order: AQUAINT for dates, as before), and every headline row by corpus,
+    // since dates have two (AQUAINT and TimeBank).
+    const headlineRows = results.filter((r) => r.headline);
+    const headline = Object.fromEntries(ALL_TYPES.flatMap((t) => headlineRows.filter((r) => r.type === t).slice(0, 1).map((r) => [t, r])));
+    const headlines = Object.fromEntries(headlineRows.map((r) => [`${r.type}/${r.corpus}`, r]));
+    console.log(JSON.stringify({ headline, headlines, results, speed, ...(options.errors > 0 ? { errors } : {}) }, null, 2));
   } else {
     printText(files, reports, speed, errors, deltas);
   }

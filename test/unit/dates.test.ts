@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { annotate } from '../../server/src/analysis/annotate';
 import { findDates } from '../../server/src/analysis/dates/dates';
 import { expandTwoDigitYear, formatWeek, isoWeek, weekdayRelativeTo, yearOfRecurring } from '../../server/src/analysis/dates/timex';
 
@@ -129,14 +130,14 @@ describe('findDates: dates relative to the publication date', () => {
 describe('findDates: decades, quarters, seasons, fiscal years, references', () => {
   const published = '2022-03-03';
 
-  it('normalises decades and two-digit years', () => {
-    assert.deepEqual(dates("Budgets grew in the 1990s and shrank in the early '80s.", published), ['1990s → 199X', "early '80s → 198X"]);
+  it('normalises decades (three digits, as TIMEX3 writes them) and two-digit years', () => {
+    assert.deepEqual(dates("Budgets grew in the 1990s and shrank in the early '80s.", published), ['1990s → 199', "early '80s → 198"]);
   });
 
-  it('resolves quarters and fiscal years', () => {
+  it('resolves quarters and fiscal years (a fiscal year as its calendar year, as TimeBank has it)', () => {
     assert.deepEqual(dates('Profit rose in the third quarter of 2021 and in fiscal 1999.', published), [
       'the third quarter of 2021 → 2021-Q3',
-      'fiscal 1999 → FY1999',
+      'fiscal 1999 → 1999',
     ]);
     assert.equal(valueOf('Sales fell in the fourth quarter, the company said.', 'the fourth quarter', published), '2021-Q4');
   });
@@ -157,12 +158,73 @@ describe('findDates: decades, quarters, seasons, fiscal years, references', () =
     assert.deepEqual(dates('Now, the agency says, the plan has changed.', published), []);
   });
 
+  it('gives a generic "today" PRESENT_REF and keeps the day where "today" is the day', () => {
+    const published = '2022-10-05';
+    assert.deepEqual(dates('Pensions matter more in the world today, the minister said today.', published), [
+      'today → PRESENT_REF',
+      'today → 2022-10-05',
+    ]);
+    assert.deepEqual(dates("In today's economy, savers lose out.", published), ['today → PRESENT_REF']);
+    assert.deepEqual(dates('The children of today read less.', published), ['today → PRESENT_REF']);
+    assert.deepEqual(dates('The council votes today at noon.', published), ['today → 2022-10-05', 'noon → 2022-10-05T12:00']);
+    assert.deepEqual(dates("Today's meeting was cancelled.", published), ['Today → 2022-10-05']);
+  });
+
+  it('does not read dates inside hashtags, handles or model names', () => {
+    assert.deepEqual(dates('Follow #ClassOf2020 and @Vote2022 for news of the ceremony on March 3.', published), ['March 3 → 2022-03-03']);
+    assert.deepEqual(dates('The A320 and the F2020 prototypes flew in 2019.', published), ['2019 → 2019']);
+  });
+
+  it('leaves a date: or published: header line out: it is metadata, not a date in the story', () => {
+    assert.deepEqual(dates('---\ndate: 2022-03-03\ntitle: Launch\n---', published), []);
+    assert.deepEqual(dates('Published: March 3, 2022\nThe launch is on March 10.', published), ['March 10 → 2022-03-10']);
+  });
+
+  it('tags "recently" as PAST_REF and "currently" as PRESENT_REF, as TimeML does', () => {
+    assert.deepEqual(dates('The port recently reopened and currently handles 40 ships a day.', published), [
+      'recently → PAST_REF',
+      'currently → PRESENT_REF',
+    ]);
+    assert.deepEqual(dates('Three ministers resigned, most recently last October.', '2022-03-03'), ['last October → 2021-10']);
+    assert.deepEqual(dates('Most recently, the agency froze its projects. Five crew members currently living aboard are safe.', published), []);
+    assert.deepEqual(dates('The company is currently being audited.', published), ['currently → PRESENT_REF']);
+  });
+
   it('tags the future as FUTURE_REF', () => {
     assert.deepEqual(dates('Nobody knows what the future holds.', published), ['the future → FUTURE_REF']);
+    assert.deepEqual(dates('The base stays open for the foreseeable future.', published), []);
   });
 
   it('does not tag durations or sets', () => {
     assert.deepEqual(dates('The talks lasted three years and the crew trains every week, for two weeks at a time.', published), []);
+  });
+});
+
+describe('findDates: broadcast and business forms', () => {
+  it('reads years spelt out as transcripts write them', () => {
+    assert.deepEqual(dates('Atlanta, nineteen ninety-six. January nineteen ninety-seven. By the year two thousand.', '1998-03-03'), [
+      'nineteen ninety-six → 1996',
+      'January nineteen ninety-seven → 1997-01',
+      'the year two thousand → 2000',
+    ]);
+  });
+
+  it('resolves "last night", "the last half of", vague "years ago" and "last February" in early March', () => {
+    assert.deepEqual(dates('Rebels attacked last night; profit fell in the last half of 1997.', '1998-03-03'), [
+      'last night → 1998-03-02TNI',
+      'the last half of 1997 → 1997-H2',
+    ]);
+    assert.deepEqual(dates('The mill closed several years ago.', '1998-03-03'), ['several years ago → PAST_REF']);
+    assert.deepEqual(dates('Two helicopters crashed last February.', '1998-03-01'), ['last February → 1997-02']);
+    assert.deepEqual(dates('Two helicopters crashed last October.', '1998-03-01'), ['last October → 1997-10']);
+  });
+
+  it('reads "in the past", "the past year", "the full year" and "year-end", but no durations', () => {
+    assert.deepEqual(
+      dates('In the past, the port grew slowly; over the past year it doubled. Sales for the full year rose and the sale closes by year-end.', '1998-03-03'),
+      ['the past → PAST_REF', 'the past year → 1997', 'the full year → 1998', 'year-end → 1998-12'],
+    );
+    assert.deepEqual(dates('Sales fell over the past two months, and the year before they rose.', '1998-03-03'), []);
   });
 });
 
@@ -200,7 +262,7 @@ describe('findDates: more forms', () => {
 
   it('reads decade words and ordinal centuries', () => {
     assert.deepEqual(dates('The program began in the sixties and ended in the 20th century.', '2022-03-03'), [
-      'sixties → 196X',
+      'sixties → 196',
       'the 20th century → 19',
     ]);
   });
@@ -244,6 +306,18 @@ describe('findDates: tense around the date', () => {
     assert.equal(valueOf('On Friday, the minister planned to cut short his tour.', 'Friday', '2022-03-07'), '2022-03-11');
   });
 
+  it('reads irregular past tenses as looking back', () => {
+    // Published Wednesday 5 October 2022: the Friday and Monday before are 30 September and 3 October.
+    assert.equal(valueOf('The chancellor set out a plan on Friday to borrow more.', 'Friday', '2022-10-05'), '2022-09-30');
+    assert.equal(valueOf('The statement sent the currency to a record low on Monday.', 'Monday', '2022-10-05'), '2022-10-03');
+    assert.equal(valueOf('The vote is set for Friday.', 'Friday', '2022-10-05'), '2022-10-07');
+    // Published 5 December 2022: April 2023 is nearer, but "was" puts it in the past.
+    assert.equal(valueOf('The last time the reservoir was this full was in April.', 'April', '2022-12-05'), '2022-04');
+    assert.equal(valueOf('The fleet grew in April.', 'April', '2022-12-05'), '2022-04');
+    // A day just ahead stays ahead even after a past tense.
+    assert.equal(valueOf('The board extended the offer to Dec. 16.', 'Dec. 16', '2022-12-05'), '2022-12-16');
+  });
+
   it('reads "this weekend" in a past-tense sentence as the weekend just gone', () => {
     // Published Tuesday 1 March 2022: the weekend before is 26-27 February (2022-W08).
     assert.equal(valueOf('The delegation was a guest at the trade fair this weekend, and met dozens of exhibitors.', 'this weekend', '2022-03-01'), '2022-W08-WE');
@@ -266,5 +340,30 @@ describe('findDates: clock times in words', () => {
 
   it('needs a preposition before the hour', () => {
     assert.deepEqual(dates('He read 4 in the morning papers.', '2022-03-03'), []);
+  });
+});
+
+describe('reporting periods across paragraphs', () => {
+  it('resolves "the quarter", "a year earlier" and "the 1998 period" against the quarter the story reports on', () => {
+    const text = [
+      'Harbour Freight Ltd. said third-quarter profit rose 12% to $4 million.',
+      'In the quarter, revenue grew to $40 million from $35 million a year earlier.',
+      'The company had a one-time gain in the 1998 period and expects a better fourth quarter.',
+    ].join('\n\n');
+    const dates = annotate(text, { publicationDate: '1999-11-02' })
+      .annotations.filter((a) => a.type === 'date')
+      .map((a) => `${a.text} → ${(a as { value: string }).value}`);
+    assert.deepEqual(dates, [
+      'third-quarter → 1999-Q3',
+      'the quarter → 1999-Q3',
+      'a year earlier → 1998-Q3',
+      'the 1998 period → 1998-Q3',
+      'fourth quarter → 1999-Q4',
+    ]);
+  });
+
+  it('reads "a year ago" as the year before where no quarter is named', () => {
+    const dates = annotate('The bridge opened a year ago.', { publicationDate: '1999-11-02' }).annotations.filter((a) => a.type === 'date');
+    assert.deepEqual(dates.map((a) => [a.text, (a as { value: string }).value]), [['a year ago', '1998']]);
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { annotate } from '../../server/src/analysis/annotate';
 import { findPublicationDate } from '../../server/src/analysis/dates/publicationDate';
 
 describe('findPublicationDate', () => {
@@ -8,6 +9,14 @@ describe('findPublicationDate', () => {
     assert.equal(found.value, '2022-03-03');
     assert.equal(found.source, 'front-matter');
     assert.equal(text.slice(found.span!.start, found.span!.end), '2022-03-03');
+  });
+
+  it('sets the publication date from the header line without making it a date annotation', () => {
+    const text = '---\ntitle: Launch delayed\ndate: 2022-03-03\n---\nThe launch slipped to Friday, the agency said on Thursday.';
+    const result = annotate(text, {});
+    assert.deepEqual([result.publicationDate.value, result.publicationDate.source], ['2022-03-03', 'front-matter']);
+    const dates = result.annotations.filter((a) => a.type === 'date').map((a) => a.text);
+    assert.deepEqual(dates, ['Friday', 'Thursday']);
   });
 
   it('reads a written date in an email-style header line', () => {

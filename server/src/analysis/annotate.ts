@@ -17,6 +17,7 @@ import { findDates } from './dates/dates';
 import { ParagraphMemo } from './memo';
 import { splitParagraphs, type Paragraph } from './text/paragraphs';
 import { findPublicationDate } from './dates/publicationDate';
+import { resolveReportingPeriods } from './dates/reportingPeriods';
 import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes/quotes';
 import { EntityTable, type ParagraphPersons } from './entities/entityTable';
 import { findPersonMentions, type PersonMention } from './entities/personMentions';
@@ -118,7 +119,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals);
   const table = new EntityTable(persons, agencies);
   resolveSpeakers(text, quotes, agencies, table);
-  return { publicationDate, annotations: mergeByPosition([agencies, dates, quotes]), entities: table.entities };
+  return { publicationDate, annotations: mergeByPosition([agencies, resolveReportingPeriods(dates), quotes]), entities: table.entities };
 }
 
 function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {

@@ -117,3 +117,33 @@ export function isPluralNoun(word: string): boolean {
   return hasLexiconTag(word, PLURAL_TAGS) || (/s$/.test(word) && isRoleNoun(word.slice(0, -1)));
 }
 const PLURAL_TAGS = new Set(['Plural']);
+
+/**
+ * How a word reads as a past-tense verb, from compromise's lexicon and its table of irregular verbs:
+ * 'past' for a form that is only past ("sent", "was", "began", "rose"), 'same-as-present' for an irregular
+ * verb whose past is spelt like its present ("set", "put", "cut"), else null. Regular "-ed" forms are left
+ * to the caller, as compromise itself guesses them by suffix. A lookup, no tagging pass.
+ */
+export function pastTenseReading(word: string): 'past' | 'same-as-present' | null {
+  const lower = word.toLowerCase();
+  let reading = pastReadings.get(lower);
+  if (reading === undefined) {
+    const infinitive = irregularPastForms()[lower];
+    if (infinitive === lower) reading = 'same-as-present';
+    else if (infinitive || hasLexiconTag(lower, PAST_TENSE_TAGS)) reading = 'past';
+    else reading = null;
+    if (pastReadings.size >= MAX_CACHED_WORDS) pastReadings.clear();
+    pastReadings.set(lower, reading);
+  }
+  return reading;
+}
+
+const PAST_TENSE_TAGS = new Set(['PastTense']);
+const MAX_CACHED_WORDS = 20000;
+const pastReadings = new Map<string, 'past' | 'same-as-present' | null>();
+
+/** compromise's irregular past forms, past → infinitive ("rose" → "rise", "set" → "set"). */
+function irregularPastForms(): Record<string, string> {
+  const model = compromise().model() as { two?: { models?: { fromPast?: { ex?: Record<string, string> } } } };
+  return model.two?.models?.fromPast?.ex ?? {};
+}

@@ -14,7 +14,7 @@ export const WEEKDAY_SOURCE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
 /** Day of the month, with an optional ordinal suffix; not part of a longer number. */
 export const DAY_OF_MONTH_SOURCE = '(?<![\\d,.])(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d])';
 
-export const YEAR_SOURCE = '(?<![\\d$£€.,])(?:1[6-9]\\d\\d|20\\d\\d)(?![\\d]|,\\d)';
+export const YEAR_SOURCE = '(?<![\\dA-Za-z$£€.,])(?:1[6-9]\\d\\d|20\\d\\d)(?![\\d]|,\\d)';
 
 const MONTHS_BY_PREFIX: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,

@@ -17,7 +17,23 @@ const D = DAY_OF_MONTH_SOURCE;
 const Y = YEAR_SOURCE;
 const W = `(?:${WEEKDAY_SOURCE}|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?`;
 
-const HEADER_LINE = /^[ \t]*(?:date|published|published[ _-]?(?:at|on|date)|pub[ _-]?date|publication[ _-]?date|dateline|created)[ \t]*[:=][ \t]*["']?([^\r\n"']+)/gim;
+const HEADER_KEY = `[ \\t]*(?:date|published|published[ _-]?(?:at|on|date)|pub[ _-]?date|publication[ _-]?date|dateline|created)[ \\t]*[:=]`;
+const HEADER_LINE = new RegExp(`^${HEADER_KEY}[ \\t]*["']?([^\\r\\n"']+)`, 'gim');
+const HEADER_LINE_START = new RegExp(`^${HEADER_KEY}`, 'i');
+const HEADER_LINE_REACH = 200;
+
+/**
+ * Whether `index` lies on a `date:` / `published:` header line: metadata that sets the publication date, not a
+ * date the story mentions, so it is no date annotation (nor a Timeline entry).
+ */
+export function isOnHeaderLine(text: string, index: number): boolean {
+  // A header line is short: looking back a bounded way keeps a long single-line text linear.
+  const floor = Math.max(0, index - HEADER_LINE_REACH);
+  let lineStart = index;
+  while (lineStart > floor && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  if (lineStart > 0 && lineStart === floor && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) return false;
+  return HEADER_LINE_START.test(text.slice(lineStart, Math.min(index, lineStart + 64)));
+}
 
 /** A written or ISO date with its year: "2022-03-03", "March 3, 2022", "3 March 2022", "Thu, 03 Mar 2022". */
 const FULL_DATE = new RegExp(

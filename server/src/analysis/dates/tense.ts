@@ -3,17 +3,27 @@
  * date, read from the tense of the words around it: "planned to leave on Thursday" points ahead, "said
  * Thursday" back. Regexes over the mention's sentence only, so it stays cheap.
  */
+import { pastTenseReading } from '../nlp';
 import type { Direction } from './timex';
 
 /** Words that put an event after the time of writing. */
 const FUTURE_CUE =
   /\b(?:will|won['’]t|shall|would|wouldn['’]t|going to|plans? to|planned|planning|scheduled|schedules?|expected|expects?|due|set to|slated|until|till|as soon as|as early as|intends?|intended|is to|are to|to be|postponed|delayed|upcoming|tomorrow|deadline|hopes? to|ready to|starting)\b|['’]ll\b/gi;
 
-/** Words that put an event before the time of writing. */
-const PAST_CUE =
-  /\b(?:said|told|was|were|had|did|went|came|left|met|made|took|gave|got|began|saw|held|found|spoke|wrote|sent|fled|lost|won|struck|hit|broke|fell|rose|shot|stood|led|ran|set off|since|ago|last|earlier|yesterday|previously|already|as of)\b|\b[a-z]{2,}ed\b/g;
+/**
+ * Words that put an event before the time of writing: these adverbs, regular "-ed" forms and any other word
+ * compromise's lexicon knows as a past tense ("sent", "was", "began"); see isCue.
+ */
+const PAST_CUE = /\b(?:since|ago|last|earlier|yesterday|previously|already|as of)\b|\b[a-z]{2,}ed\b|\b[a-z]{2,}\b/g;
+const PAST_ADVERB_OR_ED = /^(?:since|ago|last|earlier|yesterday|previously|already|as of|[a-z]{2,}ed)$/;
 
-const NOT_PAST_ED = new Set(['planned', 'scheduled', 'expected', 'intended', 'postponed', 'delayed', 'needed', 'proposed', 'anticipated', 'slated', 'set']);
+/**
+ * Before an irregular past spelt like its present ("set", "put", "cut"), words that make it a noun, an
+ * infinitive or a present: "a cut on Friday", "to set a date", "will put", "they don't hit".
+ */
+const NOT_PAST_BEFORE = /\b(?:a|an|the|to|will|would|can|could|may|might|must|shall|should|do|does|don['’]t|doesn['’]t|not|let['’]s|this|that|its|their|his|her|our|your|my|is|are|am)\s+$/i;
+
+const NOT_PAST_ED = new Set(['planned', 'scheduled', 'expected', 'intended', 'postponed', 'delayed', 'needed', 'proposed', 'anticipated', 'slated']);
 
 /** A preposition right before the date that fixes its direction. */
 // Not "by": "was used a million times by Thursday night" looks back.
@@ -42,6 +52,19 @@ export function directionAround(paragraph: string, start: number, end: number): 
   return future < past ? 'future' : 'past';
 }
 
+/**
+ * Whether a past-tense verb stands within the few words before the mention ("was in April", "bought it in
+ * February"): close enough to govern it, unlike a "said" that opens the sentence and reports a plan.
+ */
+export function pastTenseJustBefore(paragraph: string, start: number): boolean {
+  const before = withinQuotation(paragraph.slice(Math.max(0, start - CLOSE_REACH), start), 'before');
+  const words = /(?:\S+\s+){0,3}$/.exec(before)?.[0] ?? '';
+  const distance = distanceBefore(PAST_CUE, words);
+  return distance !== Infinity && distanceBefore(FUTURE_CUE, words) === Infinity;
+}
+
+const CLOSE_REACH = 40;
+
 const QUOTE_MARK = /``|''|[“”"]/g;
 
 /**
@@ -69,16 +92,22 @@ function isCue(pattern: RegExp, text: string, m: RegExpExecArray): boolean {
     if (ADVERB_BEFORE.test(before) && m[0].endsWith('ed')) return false;
     return !FUTURE_IN_THE_PAST.test(before);
   }
+  // Most words are no past form: the cached lexicon lookup goes first, before any slicing.
+  const reading = PAST_ADVERB_OR_ED.test(m[0]) ? 'past' : pastTenseReading(m[0]);
+  if (reading === null) return false;
   if (NOT_PAST_ED.has(m[0]) || PASSIVE_AUXILIARY.test(text.slice(Math.max(0, m.index - 7), m.index))) return false;
+  if (reading === 'same-as-present' && NOT_PAST_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
+  // "set to", "set for": arranged for a time ahead ("the vote is set for Friday").
+  if (m[0] === 'set' && /^\s+(?:to|for)\b/.test(text.slice(m.index + 3, m.index + 8))) return false;
   // "were planning to", "was due to": a past form that looks ahead.
   return !((m[0] === 'was' || m[0] === 'were') && LOOKING_AHEAD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)));
 }
 
 const ADVERB_BEFORE = /\b[a-z]{3,}ly\s+$/i;
 const FUTURE_IN_THE_PAST = /\b(?:was|were)\s+(?:about\s+)?$/i;
-const LOOKING_AHEAD = /^\s+(?:planning|going|expected|scheduled|due|set|about|to)\b/;
+const LOOKING_AHEAD = /^\s+(?:planning|planned|going|expected|scheduled|due|set|about|to)\b/;
 
-const PASSIVE_AUXILIARY = /\b(?:be|been|being)\s+$/;
+const PASSIVE_AUXILIARY = /\b(?:be|been|being|is|are)\s+$/;
 
 /** Characters between the end of the last cue and the end of `text`. */
 function distanceBefore(pattern: RegExp, text: string): number {
