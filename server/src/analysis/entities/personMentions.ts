@@ -119,7 +119,7 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
   // "Engineer Samuel Okafor": a word of the language right before a given name is no part of the name.
   if (!titled && first < to - 2 && isDictionaryWord(tokens[first].text) && !isGivenName(tokens[first].text) && isGivenName(tokens[first + 1].text)) first++;
   if (first >= to) return null;
-  // "Miss Universe Alicia Machado": a given name further on starts the name, when the words before it are none.
+  // "Miss Universe Alicia Machado", "Libertarian Gary Johnson": a given name further on starts the name.
   if (!isGivenName(tokens[first].text)) {
     for (let k = first + 1; k < to - 1; k++) {
       if (isGivenName(tokens[k].text) && !isDictionaryWord(tokens[k].text)) {

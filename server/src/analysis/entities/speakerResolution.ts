@@ -14,6 +14,7 @@ import { isDictionaryWord, isGivenName, isPluralNoun, isRoleNoun } from '../nlp'
 import { agencyWithin, describedAgency, followsPreposition, nearestSubjectAgency } from './agencyReferents';
 import type { EntityTable } from './entityTable';
 import { resolvePost } from './postAccounts';
+import { isCueWord } from '../quotes/speakers';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 
 interface Resolution {
@@ -164,7 +165,7 @@ function salientPerson(offset: number, gender: 'male' | 'female' | null, context
     const entity = table.entity(mention.entity);
     if (entity.kind !== 'person' || (gender !== null && entity.gender !== null && entity.gender !== gender)) continue;
     const quoted = insideQuote(context.quotes, mention.start);
-    const subject = !quoted && opensSentence(text, mention.start);
+    const subject = !quoted && (opensSentence(text, mention.start) || speaksHere(text, mention));
     if (subject && !latestSubject) latestSubject = { entity: entity.id, at: mention.start };
     if (scores.has(entity.id)) {
       scores.set(entity.id, scores.get(entity.id)! + MENTION_WEIGHT);
@@ -187,6 +188,20 @@ function salientPerson(offset: number, gender: 'male' | 'female' | null, context
   let best: number | null = null;
   for (const [id, score] of scores) if (best === null || score > scores.get(best)!) best = id;
   return best === null ? null : personResolution(table.entity(best));
+}
+
+/**
+ * "Ivanka Trump acknowledged", "noted NBC's Dante Chinni", "Aparna Mathur, who studies tax policy, said": a
+ * person a speech verb attaches to is who the passage quotes, wherever the name stands in its sentence.
+ */
+function speaksHere(text: string, mention: { start: number; end: number }): boolean {
+  let after = text.slice(mention.end, mention.end + 120);
+  const apposition = /^,[^,.;:!?"“”]{1,90},/.exec(after);
+  if (apposition) after = after.slice(apposition[0].length);
+  const next = /^\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(after);
+  if (next && (isCueWord(next[1]) || (next[0].trim().split(/\s+/).length === 2 && isCueWord(next[0].trim().split(/\s+/)[0])))) return true;
+  const before = /(?:^|\s)(\p{Ll}+)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$/u.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+  return before !== null && isCueWord(before[1]);
 }
 
 function opensSentence(text: string, start: number): boolean {
