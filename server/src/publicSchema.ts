@@ -14,7 +14,15 @@ export type PublicAnnotation =
       text: string;
       speaker: { start: number; end: number; text: string } | null;
       resolved: string | null;
+      resolvedKind: 'person' | 'agency' | 'group' | null;
     };
+
+/** Who is who in the article: each person and agency with the spans that name it (pronouns that speak included). */
+export interface PublicEntity {
+  name: string;
+  kind: 'person' | 'agency' | 'group';
+  mentions: Array<{ start: number; end: number }>;
+}
 
 export function toPublicAnnotation(annotation: Annotation): PublicAnnotation {
   const { start, end, text } = annotation;
@@ -31,10 +39,15 @@ export function toPublicAnnotation(annotation: Annotation): PublicAnnotation {
         text,
         speaker: annotation.speaker ? { start: annotation.speaker.start, end: annotation.speaker.end, text: annotation.speaker.text } : null,
         resolved: annotation.resolved,
+        resolvedKind: annotation.resolvedKind,
       };
   }
 }
 
-export function toPublicResult(result: AnalysisResult): { publicationDate: string; annotations: PublicAnnotation[] } {
-  return { publicationDate: result.publicationDate.value, annotations: result.annotations.map(toPublicAnnotation) };
+export function toPublicResult(result: AnalysisResult): { publicationDate: string; annotations: PublicAnnotation[]; entities: PublicEntity[] } {
+  return {
+    publicationDate: result.publicationDate.value,
+    annotations: result.annotations.map(toPublicAnnotation),
+    entities: result.entities.map((e) => ({ name: e.name, kind: e.kind, mentions: e.mentions.map(({ start, end }) => ({ start, end })) })),
+  };
 }

@@ -50,7 +50,7 @@ function assertPublicAnnotation(input: string, annotation: Record<string, unknow
     assert.equal(typeof annotation.value, 'string');
   } else {
     assert.equal(type, 'quote');
-    assert.deepEqual(keys, ['end', 'resolved', 'speaker', 'start', 'text', 'type']);
+    assert.deepEqual(keys, ['end', 'resolved', 'resolvedKind', 'speaker', 'start', 'text', 'type']);
     assert.ok(annotation.resolved === null || typeof annotation.resolved === 'string', 'resolved is a string or null');
     const speaker = annotation.speaker as { start: number; end: number; text: string } | null;
     if (speaker !== null) {
