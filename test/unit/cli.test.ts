@@ -186,11 +186,17 @@ describe('news-annotate CLI with bad input', function () {
     const run = runCli(['--json', file('freight.news', ARTICLE)]);
     assert.equal(run.status, 0, run.stderr);
     const output = JSON.parse(run.stdout) as { publicationDate: string; annotations: Array<Record<string, unknown>> };
-    assert.deepEqual(Object.keys(output).sort(), ['annotations', 'publicationDate']);
+    assert.deepEqual(Object.keys(output).sort(), ['annotations', 'entities', 'publicationDate']);
     assert.equal(output.publicationDate, '2022-03-03');
     for (const annotation of output.annotations) assertPublicAnnotation(ARTICLE, annotation);
     const types = new Set(output.annotations.map((a) => a.type));
     for (const type of ['agency', 'date', 'quote']) assert.ok(types.has(type), `the article has a ${type}`);
+    const entities = (output as unknown as { entities: Array<{ name: string; kind: string; mentions: Array<{ start: number; end: number }> }> }).entities;
+    assert.ok(entities.length > 0, 'the article has people or agencies');
+    for (const entity of entities) {
+      assert.ok(['person', 'agency', 'group'].includes(entity.kind), entity.kind);
+      for (const m of entity.mentions) assert.ok(m.start >= 0 && m.start < m.end && m.end <= ARTICLE.length, `mention [${m.start}, ${m.end})`);
+    }
   });
 
   it('--json reads an article with a byte order mark, offsets counted after it', function () {
