@@ -234,7 +234,8 @@ function describedPerson(description: string, offset: number, context: Context):
   const words = description.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').split(/\s+/);
   const age = /^(\d{1,3})-year-old$/.exec(words[words.length - 1]);
   const head = words.slice(1).find((_, i, rest) => rest[i + 1] === 'of') ?? words[words.length - 1];
-  if (!age && !isRoleNoun(head)) return null;
+  // "the authors", "the officials": a plural is no one person.
+  if (!age && (!isRoleNoun(head) || isPluralNoun(head))) return null;
   const mentions = context.table.mentionsWithin(offset - 4 * SALIENCE_WINDOW, offset);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const entity = context.table.entity(mentions[i].entity);
