@@ -66,14 +66,15 @@ function resolveOne(quote: QuoteAnnotation, speaker: TextSpan, context: Context)
   // A person named in the mention, unless only as the owner of what speaks ("Trump's doctor").
   const named = personNamedIn(speaker, table, text);
   if (named) return named;
-  if (/[’']s\s+\p{Ll}/u.test(mention) && !agencyWithin(speaker, agencies)) return null;
-
-  const agency = agencyWithin(speaker, agencies);
-  if (agency) return agencyResolution(agency, table);
-
   // "Apple's chief executive, Tim Cook, said": the name in apposition after a description.
   const apposed = personInAppositionAfter(speaker, table, text);
   if (apposed) return apposed;
+  // "Obama's former campaign strategist": the owner is not who speaks; the person given that role may be.
+  const owned = /[’']s\s+(\p{Ll}[\p{L}\s-]*)$/u.exec(mention);
+  if (owned && !agencyWithin(speaker, agencies)) return describedPerson(`the ${owned[1]}`, speaker.start, context, false);
+
+  const agency = agencyWithin(speaker, agencies);
+  if (agency) return agencyResolution(agency, table);
 
   if (lower === 'he' || lower === 'she') return salientPerson(speaker.start, lower === 'he' ? 'male' : 'female', context);
   if (lower === 'it') {
@@ -230,7 +231,7 @@ function latestSpeakerAmong(previous: ReadonlyArray<{ at: number; entity: number
  * "the senator", "the Indiana governor", "the 82-year-old": the person the article gave that role or age,
  * the latest named before the description. A description no entity carries resolves to nothing.
  */
-function describedPerson(description: string, offset: number, context: Context): Resolution | null {
+function describedPerson(description: string, offset: number, context: Context, orSalient = true): Resolution | null {
   const words = description.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').split(/\s+/);
   const age = /^(\d{1,3})-year-old$/.exec(words[words.length - 1]);
   const head = words.slice(1).find((_, i, rest) => rest[i + 1] === 'of') ?? words[words.length - 1];
@@ -243,5 +244,5 @@ function describedPerson(description: string, offset: number, context: Context):
     if (age ? entity.age === Number(age[1]) : entity.roles.some((role) => role === head || role.endsWith(` ${head}`))) return personResolution(entity);
   }
   // No one was given that role: the person the passage is about, as for a pronoun of the description's gender.
-  return age ? null : salientPerson(offset, /woman$/.test(head) ? 'female' : /man$/.test(head) ? 'male' : null, context);
+  return age || !orSalient ? null : salientPerson(offset, /woman$/.test(head) ? 'female' : /man$/.test(head) ? 'male' : null, context);
 }
