@@ -126,6 +126,21 @@ describe('speakers: attribution', () => {
     );
   });
 
+  it('credits no one with a scare quote in a clause that reports no speech', () => {
+    const text = 'The Vega rocket lifted off from Kourou on Tuesday, marking "Europe\'s return" to small launches.';
+    assert.deepEqual(attributions(text), [[null, null, null]]);
+    // A person who is the subject still is the likely source of a phrase quoted in the same sentence.
+    const person = 'Senator Dana Holt left the hearing early, leaving "a lot of questions" for the board.';
+    assert.equal(attributions(person)[0][0], 'Senator Dana Holt');
+  });
+
+  it('credits the speaker of a speech verb before "according to a translation", but the source of any other "according to"', () => {
+    const text = 'Minister Alva Rand told reporters, according to a translation by the embassy, that "the border stays open."';
+    assert.deepEqual(attributions(text).map(([speaker, cue]) => [speaker, cue]), [['Minister Alva Rand', 'told']]);
+    const sourced = '"We stay," the mayor said, according to the Harbor Gazette.';
+    assert.deepEqual(attributions(sourced).map(([speaker, cue]) => [speaker, cue]), [['the Harbor Gazette', 'according to']]);
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

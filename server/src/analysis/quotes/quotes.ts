@@ -113,7 +113,7 @@ function mergeFragments(paragraph: string, pairs: readonly QuotePair[]): QuotePa
   return merged;
 }
 
-const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*(?:he|she|they|I|we)\b/;
+const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*as\W*$|^\W*(?:he|she|they|I|we)\b/;
 
 function sameStatement(paragraph: string, first: QuotePair, second: QuotePair): boolean {
   const gap = paragraph.slice(first.end, second.start);
@@ -205,7 +205,7 @@ export function assembleQuotes(
   const doubleStyle = quotesInDoubleMarks(out);
   const kept = out.filter(
     (q) =>
-      (q.start >= headlineEnd || isHeadlineStatement(q)) &&
+      (q.start >= headlineEnd || isHeadlineStatement(q, text)) &&
       !(doubleStyle && q.cue === null && isSingleMarked(q)) &&
       !posts.some((p) => p.start <= q.start && q.end <= p.end),
   );
@@ -233,9 +233,19 @@ function firstTextOffset(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-/** Headlines quote in single marks; a double-quoted, attributed quote in one is a statement still. */
-function isHeadlineStatement(quote: QuoteAnnotation): boolean {
-  return quote.cue !== null && !/^['‘‚‹]/.test(quote.text);
+/**
+ * Headlines quote in single marks; a double-quoted quote in one is a statement still when it is
+ * attributed or opens its line (a file that starts with a quote: `"We will not cooperate," …`), and
+ * so is a single-quoted one that does both (`'We will not cooperate,' the agency said.`).
+ */
+function isHeadlineStatement(quote: QuoteAnnotation, text: string): boolean {
+  if (/^['‘‚‹]/.test(quote.text)) return quote.cue !== null && startsLine(text, quote.start);
+  return quote.cue !== null || startsLine(text, quote.start);
+}
+
+function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return text.slice(lineStart, index).trim() === '';
 }
 
 /**
@@ -259,6 +269,8 @@ const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr
 function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph, text: string): void {
   const last = earlier[earlier.length - 1];
   if (!last || !last.speaker || last.cue === null || last.start < previous.start || last.speaker.start < previous.start) return;
+  // A single-marked line after double-marked quotes is a subhead ('A tough decision.'), not more of the same voice.
+  if (isSingleMarked(quote) !== isSingleMarked(last)) return;
   // The attribution's sentence must close the paragraph (`…," said X, the author of a book.`): no new sentence after it.
   const after = text.slice(last.end, previous.end);
   if (after.length > 400 || SENTENCE_INSIDE_LINE.test(after)) return;

@@ -472,8 +472,37 @@ function afterQuote(tokens: readonly Token[], from: number, to: number, adjacent
  */
 function subjectOfSentence(tokens: readonly Token[], from: number, to: number): Found | null {
   const subject = sentenceSubject(tokens, from, to);
-  if (!subject) return null;
+  if (!subject || (insideNonCueParticiple(tokens, from, to) && !canSpeak(tokens, subject))) return null;
   return { speaker: subject, cue: null, route: 'subject' };
+}
+
+/**
+ * A quote inside a participle clause that is no cue (`The rocket lifted off, marking "Europe's return"`)
+ * names what the event meant, in the writer's words: a subject that cannot speak did not say it.
+ */
+function insideNonCueParticiple(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = to - 1; k > from; k--) {
+    const t = tokens[k];
+    if (t.quoted) continue;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–') return false;
+    if (/ing$/.test(t.lower) && t.lower.length > 5 && !isCapitalised(t) && tokens[k - 1].text === ',' && !cueAt(tokens, k)) return true;
+  }
+  return false;
+}
+
+/** A person's or body's name, a personal pronoun or a noun for people ("the spokesman"): not "the launch" or "it". */
+function canSpeak(tokens: readonly Token[], span: Span): boolean {
+  const first = firstStartingAtOrAfter(tokens, span.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= span.end) last++;
+  let head = tokens[last];
+  // The chunker stops a name at a lower-case word, so "The Ariane 6 rocket lifted off" gives "The Ariane 6";
+  // after a determiner, a lower-case word followed by its verb is the real head.
+  const next = tokens[last + 1];
+  const verb = tokens[last + 2];
+  if (DETERMINERS.has(tokens[first].lower) && next && verb && /^\p{Ll}+$/u.test(next.text) && /^\p{Ll}+$/u.test(verb.text) && !STOP_WORDS.has(next.lower) && !STOP_WORDS.has(verb.lower)) head = next;
+  if (PRONOUNS.has(head.lower)) return head.lower !== 'it';
+  return isCapitalised(head) || isPersonNoun(head.lower) || head.text === ')';
 }
 
 /** `X said: "…"`, `X told reporters "…"`, `X said the plan was "…"`, `according to X, "…"`. */
@@ -483,6 +512,8 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     const cue = cueAt(tokens, k);
     if (!cue || cue.last >= to) continue;
     if (cue.text === 'according to') {
+      const spoken = rendersWords(tokens, cue.last + 1, to) ? speechVerbBefore(tokens, from, k) : null;
+      if (spoken) return spoken;
       const speaker = phraseAfter(tokens, cue.last + 1, to);
       if (speaker) return { speaker, cue: cue.text, route: 'according' };
       continue;
@@ -522,8 +553,34 @@ function nameBeforeAppositive(tokens: readonly Token[], comma: number, floor: nu
 function accordingTo(tokens: readonly Token[], from: number, to: number): Found | null {
   for (let k = from; k + 1 < to; k++) {
     if (tokens[k].lower !== 'according' || tokens[k].quoted || tokens[k + 1].lower !== 'to') continue;
+    const spoken = rendersWords(tokens, k + 2, to) ? speechVerbBefore(tokens, from, k) : null;
+    if (spoken) return spoken;
     const speaker = phraseAfter(tokens, k + 2, to);
     if (speaker) return { speaker, cue: 'according to', route: 'according' };
+  }
+  return null;
+}
+
+/**
+ * "according to a translation by Y", "according to an interpreter": the source only renders the
+ * words, so a speech verb before it ("X told reporters, according to …") names the speaker. Any other
+ * source ("X said, according to CNN") is who vouches for the quote, and is credited.
+ */
+function rendersWords(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 3); k++) {
+    if (/^(?:translation|translations|translator|translators|interpreter|interpreters|interpretation|transliteration)$/.test(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+/** A speech verb with its subject earlier in the sentence than `end` ("X told reporters, according to …"). */
+function speechVerbBefore(tokens: readonly Token[], from: number, end: number): Found | null {
+  for (let k = end - 1; k >= from; k--) {
+    if (tokens[k].quoted || tokens[k].lower === 'according') continue;
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.last >= end) continue;
+    const speaker = subjectBefore(tokens, k, from);
+    if (speaker) return { speaker, cue: cue.text, route: 'before' };
   }
   return null;
 }
