@@ -141,6 +141,52 @@ describe('speakers: attribution', () => {
     assert.deepEqual(attributions(sourced).map(([speaker, cue]) => [speaker, cue]), [['the Harbor Gazette', 'according to']]);
   });
 
+  it('reads each turn of a transcript as a direct statement of its label, in capitals, with a title or as a name', () => {
+    const text = [
+      'Transcript of the council meeting on the harbour bill.',
+      'SMITH: We will vote against the bill.',
+      'MR. JONES: The bill is fair, and the harbour needs it.',
+      'SMITH: It is "a disgrace," frankly.',
+      'Anna Lee: I disagree with both of you.',
+    ].join('\n\n');
+    const found = quotes(text);
+    assert.deepEqual(
+      found.map((q) => [q.text, q.speaker?.text, q.kind]),
+      [
+        ['We will vote against the bill.', 'SMITH', 'direct'],
+        ['The bill is fair, and the harbour needs it.', 'MR. JONES', 'direct'],
+        ['It is "a disgrace," frankly.', 'SMITH', 'direct'],
+        ['I disagree with both of you.', 'Anna Lee', 'direct'],
+      ],
+    );
+    for (const q of found) assert.equal(text.slice(q.speaker!.start, q.speaker!.end), q.speaker!.text);
+  });
+
+  it('credits the answers of a Q&A interview to the person the introduction names, and questions to no one', () => {
+    const text = [
+      'Harbour pilot looks back',
+      'Nora Kell, the harbour pilot, spoke to us about her forty years on the river.',
+      'Q: How long have you piloted ships?',
+      'A: Twenty years, and I still love the tides.',
+      'Q: Any regrets?',
+      'A: None at all.',
+    ].join('\n\n');
+    assert.deepEqual(
+      quotes(text).map((q) => [q.text, q.speaker?.text ?? null]),
+      [
+        ['How long have you piloted ships?', null],
+        ['Twenty years, and I still love the tides.', 'Nora Kell'],
+        ['Any regrets?', null],
+        ['None at all.', 'Nora Kell'],
+      ],
+    );
+  });
+
+  it('does not take a headline, a tally or one-off notes for transcript turns', () => {
+    const text = 'Poll: Voters split on the harbour bill\n\nClinton: 547.\n\nSanders: 46.\n\nUPDATE: This story was updated.\n\nCORRECTION: An earlier version misspelled a name.';
+    assert.deepEqual(quotes(text), []);
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

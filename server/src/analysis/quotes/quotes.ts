@@ -11,6 +11,7 @@ import { findPersonMentions, resolveSpeakers, type PersonMention } from '../enti
 import { scanQuotes, type QuotePair } from './quoteScanner';
 import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
 import { attributeQuotes, isCueWord, type Attribution } from './speakers';
+import { findTranscriptTurns, findTurnLabels, type TurnLabel } from './transcripts';
 
 /** A quote of one paragraph, offsets relative to the paragraph. */
 export interface LocalQuote {
@@ -39,6 +40,8 @@ export interface ParagraphQuotes {
   persons: PersonMention[];
   /** Ends with sentence punctuation, a link, a hashtag or an emoji (as post text does), not like a headline. */
   endsLikePostText: boolean;
+  /** Lines opening with a speaker label (`NAME: …`, `Q: …`): transcript turns if the document has enough. */
+  turns: TurnLabel[];
 }
 
 export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
@@ -67,6 +70,7 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     postSignature: findPostSignature(paragraph),
     persons: findPersonMentions(paragraph),
     endsLikePostText: endsLikePostText(paragraph),
+    turns: findTurnLabels(paragraph),
   };
 }
 
@@ -209,7 +213,10 @@ export function assembleQuotes(
       !(doubleStyle && q.cue === null && isSingleMarked(q)) &&
       !posts.some((p) => p.start <= q.start && q.end <= p.end),
   );
-  const quotes = posts.length ? [...kept, ...posts] : kept;
+  // A transcript turn is one statement: quotes inside it (or a quote run over its lines) are part of it.
+  const turns = findTranscriptTurns(text, paragraphs, locals);
+  const outsideTurns = turns.length ? kept.filter((q) => !turns.some((t) => t.start < q.end && q.start < t.end)) : kept;
+  const quotes = [...outsideTurns, ...turns, ...posts];
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
   resolveSpeakers(text, quotes, agencies, persons);
   return quotes;
