@@ -187,6 +187,20 @@ describe('speakers: attribution', () => {
     assert.deepEqual(quotes(text), []);
   });
 
+  it('names the subject for a pronoun in a clause governed by the subject\'s own verb, and keeps other pronouns', () => {
+    const text = 'Mayor Clara Diaz says she welcomed what she calls "a fair deal for the harbour."';
+    assert.equal(attributions(text)[0][0], 'Mayor Clara Diaz');
+    const relative = 'The audit covered the 2022 report, which she said was "incomplete at best."';
+    assert.equal(attributions(relative)[0][0], 'she');
+  });
+
+  it('ends a sentence at a quote that ends with a full stop, unless the words after it attribute the quote', () => {
+    const text = 'Auditor Sam Reyes said the books were "clean." The mayor later said she disagreed with what she called "a rushed review."';
+    assert.deepEqual(attributions(text).map(([speaker]) => speaker), ['Auditor Sam Reyes', 'The mayor']);
+    const inverted = '"Who pays for the pier?" Councillor Ada Moss asked at the meeting.';
+    assert.equal(attributions(inverted)[0][0], 'Councillor Ada Moss');
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

@@ -312,6 +312,15 @@ function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
   }
 }
 
+/** A cue among the next words of the clause: `Trump said`, `Miller, a retired worker, said`, `Rep. Lee, R-Pa., said`. */
+function attributesBefore(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
+    if (tokens[k].quoted || /^[.!?;:]$/.test(tokens[k].text)) return false;
+    if (cueAt(tokens, k)) return true;
+  }
+  return false;
+}
+
 /** Sentence boundaries, ignoring punctuation inside quotes: for each token, its sentence's first token and the next sentence's. */
 function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: readonly Span[]): { startOf: Int32Array; nextStart: Int32Array } {
   const starts = new Set<number>([0]);
@@ -324,7 +333,13 @@ function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: rea
     // A line break ends a sentence unless it falls inside a quote running over lines.
     const next = tokens[i + 1];
     if (next && paragraph.slice(t.end, next.start).includes('\n') && (!next.quoted || quoteStarts.has(next.start))) starts.add(i + 1);
-    if (insideQuote) continue;
+    if (insideQuote) {
+      // `… we found." He added, "…"`: a quote that ends its own sentence ends the narrative one, if a capital follows.
+      // `…?" Trump said` is still one sentence: the words after a question or exclamation may attribute it.
+      const ending = /([.!?])\s*\S{1,2}$/.exec(paragraph.slice(Math.max(quotes[q].start, quotes[q].end - 4), quotes[q].end));
+      if (ending && next && !next.quoted && next.start >= quotes[q].end && /^\p{Lu}/u.test(next.text) && (ending[1] === '.' || !attributesBefore(tokens, i + 1))) starts.add(i + 1);
+      continue;
+    }
     if ((t.text === '.' || t.text === '!' || t.text === '?') && i + 1 < tokens.length && !/^[\p{Ll},;:)\]]/u.test(tokens[i + 1].text)) starts.add(i + 1);
   }
   const startOf = new Int32Array(tokens.length);
@@ -373,7 +388,8 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
       label(tokens, sentenceStart, first) ??
       (first - sentenceStart >= 2 ? subjectOfSentence(tokens, sentenceStart, first) : null);
     if (found) {
-      results.push({ ...found, speaker: mention(paragraph, found.speaker) });
+      const named = found.route === 'before' ? subjectThePronounTakesUp(tokens, found.speaker, sentenceStart, first) : null;
+      results.push({ ...found, speaker: mention(paragraph, named ?? found.speaker) });
       continue;
     }
     // `…, Schiff said. "…"`: a quote opening its sentence continues the attribution just before it.
@@ -386,6 +402,34 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
     results.push(previous ? { speaker: previous.speaker, cue: previous.cue, route: 'continuation' } : null);
   }
   return results;
+}
+
+/**
+ * "Clinton says she appreciated … what she calls "…"", "Lynch said she recalled thinking, "…"": a
+ * pronoun in a clause governed by the subject's own verb stands for that subject, and the named
+ * subject is the mention to show. Only a subject that opens the sentence before the pronoun, and is
+ * followed by a verb, counts; a pronoun after "which", "when" or a comma keeps its own mention.
+ */
+function subjectThePronounTakesUp(tokens: readonly Token[], speaker: Span, sentenceStart: number, quoteFirst: number): Span | null {
+  const at = firstStartingAtOrAfter(tokens, speaker.start);
+  const pronoun = tokens[at];
+  if (!pronoun || tokens[at].end !== speaker.end || !/^(?:he|she|it|they)$/.test(pronoun.lower)) return null;
+  // Only a pronoun in a clause the subject's own verb governs: "Clinton says she …", "… what he called …".
+  const before = tokens[at - 1];
+  if (!before || !(before.lower === 'what' || (CUE_VERBS.has(before.lower) && !isCapitalised(before)))) return null;
+  const subject = sentenceSubject(tokens, sentenceStart, Math.min(at, quoteFirst));
+  if (!subject || subject.end > pronoun.start) return null;
+  const first = firstStartingAtOrAfter(tokens, subject.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= subject.end) last++;
+  if (PRONOUNS.has(tokens[last].lower) || tokens[last].quoted) return null;
+  const next = tokens[last + 1];
+  // The subject's verb follows it: "Clinton says", "Lynch said", "Trump took".
+  if (!next || !/^\p{Ll}/u.test(next.text) || STOP_WORDS.has(next.lower) && !BETWEEN_SPEAKER_AND_CUE.has(next.lower)) return null;
+  const head = tokens[last];
+  const personal = pronoun.lower === 'he' || pronoun.lower === 'she';
+  if (personal && !(isCapitalised(head) && isCapitalised(tokens[first])) && !isPersonNoun(head.lower)) return null;
+  return subject;
 }
 
 /** The attribution ending the sentence before token `sentenceStart` (`…, X said.`), if its cue is among the last words. */
