@@ -201,6 +201,16 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(inverted)[0][0], 'Councillor Ada Moss');
   });
 
+  it('credits a name a participle follows after a preposition, and the pronoun a joined cue shares', () => {
+    const text = 'The new ad opens with footage of Mayor Clara Diaz saying, "The harbour will be ready."';
+    assert.equal(attributions(text)[0][0], 'Mayor Clara Diaz');
+    const joined = 'When her neighbour asked about the pier on the drive home, she laughed and said, "Ask me in June."';
+    assert.equal(attributions(joined)[0][0], 'she');
+    // A noun before "and" may be the object of the first verb: the subject of the sentence speaks.
+    const object = 'The minister denounced the harbour plans and pledged "a full review."';
+    assert.equal(attributions(object)[0][0], 'The minister');
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

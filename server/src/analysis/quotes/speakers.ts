@@ -562,6 +562,9 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
       if (speaker) return { speaker, cue: cue.text, route: 'according' };
       continue;
     }
+    // "footage of Hillary Clinton asking, …": a name right before the participle, after a preposition, is its speaker.
+    const participleName = /ing$/.test(tokens[k].lower) ? nameBeforeParticiple(tokens, k, from) : null;
+    if (participleName) return { speaker: participleName, cue: cue.text, route: 'before' };
     // "X issued a statement calling …": a participle's speaker is the sentence's subject.
     const participleSubject = /ing$/.test(tokens[k].lower) ? sentenceSubject(tokens, from, k) : null;
     if (participleSubject) return { speaker: participleSubject, cue: cue.text, route: 'before' };
@@ -573,6 +576,13 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
       const named = nameBeforeAppositive(tokens, k - 1, from);
       if (named) return { speaker: named, cue: cue.text, route: 'before' };
     }
+    // "I laughed and said": the subject of the verb the cue is joined to, when it is a pronoun.
+    if ((prev?.lower === 'and' || prev?.lower === 'but') && k - 2 > from && /^\p{Ll}+$/u.test(tokens[k - 2].text) && !STOP_WORDS.has(tokens[k - 2].lower)) {
+      const joined = subjectBefore(tokens, k - 2, from);
+      const head = joined ? tokens[firstStartingAtOrAfter(tokens, joined.start)] : null;
+      // Only a nominative pronoun is surely that verb's subject; a noun there may be its object ("denounced Iran's tests and pledged").
+      if (joined && head && joined.end === tokens[k - 3]?.end && /^(?:i|he|she|we|they)$/.test(head.lower)) return { speaker: joined, cue: cue.text, route: 'before' };
+    }
     // ", saying …" / "and condemned …": the speaker is the subject of the sentence.
     if (k === from || !prev || prev.text === ',' || prev.lower === 'and' || prev.lower === 'but' || /ing$/.test(tokens[k].lower)) {
       const subject = sentenceSubject(tokens, from, k);
@@ -580,6 +590,15 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     }
   }
   return null;
+}
+
+/** "footage of Trump saying", "a video with Mayor Diaz asking": the name the participle follows, after a preposition. */
+function nameBeforeParticiple(tokens: readonly Token[], participle: number, floor: number): Span | null {
+  const name = subjectBefore(tokens, participle, floor);
+  if (!name) return null;
+  const first = firstStartingAtOrAfter(tokens, name.start);
+  if (!isCapitalised(tokens[first]) || first - 1 < floor) return null;
+  return /^(?:of|with|by|from)$/.test(tokens[first - 1].lower) && tokens[participle - 1].end === name.end ? name : null;
 }
 
 /** `NAME, appositive,` ending at the comma token `comma`: the noun phrase before the appositive. */
