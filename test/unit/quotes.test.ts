@@ -72,9 +72,10 @@ describe('quotes: marks and spans', () => {
     assert.deepEqual(quoted(text), ['“We are ready,”', '“and we will win.”']);
   });
 
-  it('keeps fragments joined by "as" apart, and "and" still joins them', () => {
+  it('keeps fragments joined by "as" or "or" apart, and "and" still joins them', () => {
     const text = 'The mayor called the plan "a triumph" as "the whole city watched," the paper wrote.';
     assert.deepEqual(quoted(text), ['"a triumph"', '"the whole city watched,"']);
+    assert.deepEqual(quoted('Critics called the budget "reckless" or "naive" in their letters.'), ['"reckless"', '"naive"']);
     assert.deepEqual(quoted('She called the budget "late" and "far too thin."'), ['"late" and "far too thin."']);
   });
 

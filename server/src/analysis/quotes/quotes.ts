@@ -117,7 +117,7 @@ function mergeFragments(paragraph: string, pairs: readonly QuotePair[]): QuotePa
   return merged;
 }
 
-const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*as\W*$|^\W*(?:he|she|they|I|we)\b/;
+const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*(?:as|or)\W*$|^\W*(?:he|she|they|I|we)\b/;
 
 function sameStatement(paragraph: string, first: QuotePair, second: QuotePair): boolean {
   const gap = paragraph.slice(first.end, second.start);
