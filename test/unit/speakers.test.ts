@@ -111,6 +111,8 @@ describe('speakers: attribution', () => {
   it('attributes a quote introduced by a colon at the end of the previous paragraph', () => {
     const text = 'In a letter to residents, Mayor Clara Diaz wrote:\n\n“We will rebuild the market hall before winter.”';
     assert.deepEqual(attributions(text), [['Mayor Clara Diaz', 'wrote', 'Clara Diaz']]);
+    const titled = 'The board met on Monday. Dr. Lena Ward stated:\n\n“The clinic stays open.”';
+    assert.equal(attributions(titled)[0][0], 'Dr. Lena Ward');
   });
 
   it('attributes a partial quote to the subject of its sentence', () => {
@@ -199,6 +201,10 @@ describe('speakers: attribution', () => {
     assert.deepEqual(attributions(text).map(([speaker]) => speaker), ['Auditor Sam Reyes', 'The mayor']);
     const inverted = '"Who pays for the pier?" Councillor Ada Moss asked at the meeting.';
     assert.equal(attributions(inverted)[0][0], 'Councillor Ada Moss');
+    const closing = 'The vote was close. "We will build it anyway." Mayor Clara Diaz said.';
+    assert.equal(attributions(closing)[0][0], 'Mayor Clara Diaz');
+    const state = '"Perpetual motion!" Rep. Dana Holt, R-Pa., said of the convention floor.';
+    assert.equal(attributions(state)[0][0], 'Rep. Dana Holt');
   });
 
   it('credits a name a participle follows after a preposition, and the pronoun a joined cue shares', () => {

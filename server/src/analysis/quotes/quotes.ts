@@ -140,7 +140,10 @@ function kindOf(paragraph: string, pair: QuotePair): 'direct' | 'partial' {
 /** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
 function introductionAtEnd(paragraph: string): Attribution | null {
   if (!paragraph.endsWith(':')) return null;
-  const lineStart = Math.max(paragraph.lastIndexOf('.', paragraph.length - 2) + 1, 0);
+  // The introduction is the last sentence; "Dr. Ward stated:" has a period that ends no sentence.
+  let lineStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) lineStart = m.index + m[0].length;
   const found = attributeQuotes(paragraph, [{ start: paragraph.length, end: paragraph.length }])[0];
   return found && found.speaker.start >= lineStart ? found : null;
 }
@@ -265,6 +268,8 @@ function isHeadline(paragraph: string): boolean {
   const lines = paragraph.split('\n');
   return lines.length <= 3 && lines.every((line) => line.length <= 160 && !SENTENCE_INSIDE_LINE.test(line));
 }
+
+const SENTENCE_END = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Rev|Prof|No|vs|\p{Lu}))[.!?]["'”’]?\s+(?=\S)/gu;
 
 /** A sentence end followed by more words; "Dr. Ben Carson" and "U.S. troops" are abbreviations, not ends. */
 const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Rev|Prof|No|vs|\p{Lu}))[.!?]["'”’]?\s+\S/u;

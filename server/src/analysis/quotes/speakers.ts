@@ -312,11 +312,22 @@ function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
   }
 }
 
-/** A cue among the next words of the clause: `Trump said`, `Miller, a retired worker, said`, `Rep. Lee, R-Pa., said`. */
-function attributesBefore(tokens: readonly Token[], from: number): boolean {
+/**
+ * A cue among the next words of the clause: `Trump said`, `Miller, a retired worker, said`,
+ * `Rep. Lee, R-Pa., said`. With `introducesNext` (after a full stop), only a short clause that ends
+ * the sentence: `…." Trump said.` attributes the quote before it, `…." He added that …` starts anew.
+ */
+function attributesBefore(tokens: readonly Token[], from: number, introducesNext = false): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
-    if (tokens[k].quoted || /^[.!?;:]$/.test(tokens[k].text)) return false;
-    if (cueAt(tokens, k)) return true;
+    if (tokens[k].quoted || (/^[.!?;:]$/.test(tokens[k].text) && !/^[,)]$/.test(tokens[k + 1]?.text ?? ''))) return false;
+    if (!cueAt(tokens, k)) continue;
+    if (!introducesNext) return true;
+    // `Trump said.`, `Cruz told reporters in Milwaukee.`: a short clause that ends the sentence, with no object clause.
+    for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+      if (tokens[j].quoted || tokens[j].lower === 'that' || tokens[j].text === ':') return false;
+      if (/^[.!?]$/.test(tokens[j].text)) return true;
+    }
+    return false;
   }
   return false;
 }
@@ -335,9 +346,11 @@ function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: rea
     if (next && paragraph.slice(t.end, next.start).includes('\n') && (!next.quoted || quoteStarts.has(next.start))) starts.add(i + 1);
     if (insideQuote) {
       // `… we found." He added, "…"`: a quote that ends its own sentence ends the narrative one, if a capital follows.
-      // `…?" Trump said` is still one sentence: the words after a question or exclamation may attribute it.
-      const ending = /([.!?])\s*\S{1,2}$/.exec(paragraph.slice(Math.max(quotes[q].start, quotes[q].end - 4), quotes[q].end));
-      if (ending && next && !next.quoted && next.start >= quotes[q].end && /^\p{Lu}/u.test(next.text) && (ending[1] === '.' || !attributesBefore(tokens, i + 1))) starts.add(i + 1);
+      // `…?" Trump said` is still one sentence: the words after the quote may attribute it.
+      if (next && !next.quoted && next.start >= quotes[q].end && /^\p{Lu}/u.test(next.text)) {
+        const ending = /([.!?])\s*\S{1,2}$/.exec(paragraph.slice(Math.max(quotes[q].start, quotes[q].end - 4), quotes[q].end));
+        if (ending && !attributesBefore(tokens, i + 1, ending[1] === '.')) starts.add(i + 1);
+      }
       continue;
     }
     if ((t.text === '.' || t.text === '!' || t.text === '?') && i + 1 < tokens.length && !/^[\p{Ll},;:)\]]/u.test(tokens[i + 1].text)) starts.add(i + 1);
