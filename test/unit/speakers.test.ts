@@ -217,6 +217,15 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(object)[0][0], 'The minister');
   });
 
+  it('credits a quote closing its paragraph to a signature paragraph below it, and reads a weekday before a noun', () => {
+    const text = 'What the candidates said this week.\n\n"The harbour bill pays for itself."\n\n- Dana Holt.\n\nThe claim is hard to check.';
+    assert.equal(quotes(text)[0].speaker?.text, 'Dana Holt');
+    const unsigned = 'What the candidates said this week.\n\n"The harbour bill pays for itself."\n\n- The figures are from 2023.';
+    assert.equal(quotes(unsigned)[0].speaker?.text ?? null, null);
+    const weekday = '"We stay," reads a Wednesday editorial in the Harbor Gazette.';
+    assert.equal(attributions(weekday)[0][0], 'a Wednesday editorial');
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

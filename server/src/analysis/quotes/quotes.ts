@@ -42,6 +42,8 @@ export interface ParagraphQuotes {
   endsLikePostText: boolean;
   /** Lines opening with a speaker label (`NAME: …`, `Q: …`): transcript turns if the document has enough. */
   turns: TurnLabel[];
+  /** The paragraph is only a signature, `- Bernie Sanders.`: the name, which signs the quote just before. */
+  signsAbove: { start: number; end: number } | null;
 }
 
 export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
@@ -71,6 +73,7 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     persons: findPersonMentions(paragraph),
     endsLikePostText: endsLikePostText(paragraph),
     turns: findTurnLabels(paragraph),
+    signsAbove: signatureParagraph(paragraph),
   };
 }
 
@@ -137,6 +140,18 @@ function kindOf(paragraph: string, pair: QuotePair): 'direct' | 'partial' {
   return 'partial';
 }
 
+const SIGNATURE_PARAGRAPH = /^[-—―–]+\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:[,.]|$)/u;
+
+/** `- Bernie Sanders.` or `—President Obama, tweeting after the speech.` as a paragraph of its own. */
+function signatureParagraph(paragraph: string): { start: number; end: number } | null {
+  if (paragraph.length > 120) return null;
+  const m = SIGNATURE_PARAGRAPH.exec(paragraph);
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  const name = m[1].replace(/\.$/, '');
+  return { start, end: start + name.length };
+}
+
 /** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
 function introductionAtEnd(paragraph: string): Attribution | null {
   if (!paragraph.endsWith(':')) return null;
@@ -174,6 +189,7 @@ export function assembleQuotes(
       if (!attribution && qi === 0 && q.start === 0 && i > 0) continueFromPreviousParagraph(annotation, out, paragraphs[i - 1], text);
       out.push(annotation);
     });
+    signLastQuote(out, paragraphs, locals, i, text);
     if (local.openTail) {
       const joined = joinContinuation(locals, i);
       const start = offset + local.openTail.start;
@@ -223,6 +239,16 @@ export function assembleQuotes(
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
   resolveSpeakers(text, quotes, agencies, persons);
   return quotes;
+}
+
+/** An unattributed quote closing paragraph `i`, signed by the paragraph after it (`- Bernie Sanders.`). */
+function signLastQuote(out: QuoteAnnotation[], paragraphs: readonly Paragraph[], locals: readonly ParagraphQuotes[], i: number, text: string): void {
+  const signature = locals[i + 1]?.signsAbove;
+  const last = out[out.length - 1];
+  if (!signature || !last || last.speaker || last.end !== paragraphs[i].end) return;
+  const start = paragraphs[i + 1].start + signature.start;
+  const end = paragraphs[i + 1].start + signature.end;
+  last.speaker = { start, end, text: text.slice(start, end) };
 }
 
 function isSingleMarked(quote: QuoteAnnotation): boolean {

@@ -254,8 +254,9 @@ function phraseAfter(tokens: readonly Token[], from: number, ceiling: number, nu
     }
     if (!isCapitalised(t) && (STOP_WORDS.has(t.lower) || CUE_VERBS.has(t.lower))) break;
     // A lower-case word after a name ends the phrase ("The Orbital Survey Agency issued"), unless it names a role.
-    if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower)) break;
-    if (isWeekdayOrTime(t.lower)) break;
+    if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower) && !(sawDeterminer && last === from + 1 && isWeekdayOrTime(tokens[last].lower))) break;
+    // "a Wednesday editorial": after a determiner a weekday qualifies the noun; elsewhere it ends the phrase.
+    if (isWeekdayOrTime(t.lower) && !(sawDeterminer && i === from + 1 && isCapitalised(t))) break;
     last = i;
   }
   if (last < 0 || (sawDeterminer && last === from)) return null;
