@@ -111,8 +111,8 @@ describe('speakers: attribution', () => {
   it('attributes a quote introduced by a colon at the end of the previous paragraph', () => {
     const text = 'In a letter to residents, Mayor Clara Diaz wrote:\n\n“We will rebuild the market hall before winter.”';
     assert.deepEqual(attributions(text), [['Mayor Clara Diaz', 'wrote', 'Clara Diaz']]);
-    const titled = 'The board met on Monday. Dr. Lena Ward stated:\n\n“The clinic stays open.”';
-    assert.equal(attributions(titled)[0][0], 'Dr. Lena Ward');
+    const titled = 'The board met on Monday. Dr. Lena Ortiz stated:\n\n“The clinic stays open.”';
+    assert.equal(attributions(titled)[0][0], 'Dr. Lena Ortiz');
   });
 
   it('attributes a partial quote to the subject of its sentence', () => {
@@ -185,7 +185,7 @@ describe('speakers: attribution', () => {
   });
 
   it('does not take a headline, a tally or one-off notes for transcript turns', () => {
-    const text = 'Poll: Voters split on the harbour bill\n\nClinton: 547.\n\nSanders: 46.\n\nUPDATE: This story was updated.\n\nCORRECTION: An earlier version misspelled a name.';
+    const text = 'Survey: Voters split on the harbour bill\n\nHolt: 547.\n\nMoss: 46.\n\nUPDATE: This story was updated.\n\nCORRECTION: An earlier version misspelled a name.';
     assert.deepEqual(quotes(text), []);
   });
 
@@ -203,7 +203,7 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(inverted)[0][0], 'Councillor Ada Moss');
     const closing = 'The vote was close. "We will build it anyway." Mayor Clara Diaz said.';
     assert.equal(attributions(closing)[0][0], 'Mayor Clara Diaz');
-    const state = '"Perpetual motion!" Rep. Dana Holt, R-Pa., said of the convention floor.';
+    const state = '"Full steam ahead!" Rep. Dana Holt, R-Pa., said of the convention floor.';
     assert.equal(attributions(state)[0][0], 'Rep. Dana Holt');
   });
 
@@ -222,8 +222,8 @@ describe('speakers: attribution', () => {
     assert.equal(quotes(text)[0].speaker?.text, 'Dana Holt');
     const unsigned = 'What the candidates said this week.\n\n"The harbour bill pays for itself."\n\n- The figures are from 2023.';
     assert.equal(quotes(unsigned)[0].speaker?.text ?? null, null);
-    const weekday = '"We stay," reads a Wednesday editorial in the Harbor Gazette.';
-    assert.equal(attributions(weekday)[0][0], 'a Wednesday editorial');
+    const weekday = '"We stay," reads a Sunday column in the Harbor Gazette.';
+    assert.equal(attributions(weekday)[0][0], 'a Sunday column');
   });
 
   it('leaves a quote without attribution unattributed', () => {

@@ -42,7 +42,7 @@ export interface ParagraphQuotes {
   endsLikePostText: boolean;
   /** Lines opening with a speaker label (`NAME: …`, `Q: …`): transcript turns if the document has enough. */
   turns: TurnLabel[];
-  /** The paragraph is only a signature, `- Bernie Sanders.`: the name, which signs the quote just before. */
+  /** The paragraph is only a signature, `- Dana Holt.`: the name, which signs the quote just before. */
   signsAbove: { start: number; end: number } | null;
 }
 
@@ -142,7 +142,7 @@ function kindOf(paragraph: string, pair: QuotePair): 'direct' | 'partial' {
 
 const SIGNATURE_PARAGRAPH = /^[-—―–]+\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:[,.]|$)/u;
 
-/** `- Bernie Sanders.` or `—President Obama, tweeting after the speech.` as a paragraph of its own. */
+/** `- Dana Holt.` or `—Mayor Clara Diaz, writing after the vote.` as a paragraph of its own. */
 function signatureParagraph(paragraph: string): { start: number; end: number } | null {
   if (paragraph.length > 120) return null;
   const m = SIGNATURE_PARAGRAPH.exec(paragraph);
@@ -155,7 +155,7 @@ function signatureParagraph(paragraph: string): { start: number; end: number } |
 /** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
 function introductionAtEnd(paragraph: string): Attribution | null {
   if (!paragraph.endsWith(':')) return null;
-  // The introduction is the last sentence; "Dr. Ward stated:" has a period that ends no sentence.
+  // The introduction is the last sentence; "Dr. Lee stated:" has a period that ends no sentence.
   let lineStart = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) lineStart = m.index + m[0].length;
@@ -241,7 +241,7 @@ export function assembleQuotes(
   return quotes;
 }
 
-/** An unattributed quote closing paragraph `i`, signed by the paragraph after it (`- Bernie Sanders.`). */
+/** An unattributed quote closing paragraph `i`, signed by the paragraph after it (`- Dana Holt.`). */
 function signLastQuote(out: QuoteAnnotation[], paragraphs: readonly Paragraph[], locals: readonly ParagraphQuotes[], i: number, text: string): void {
   const signature = locals[i + 1]?.signsAbove;
   const last = out[out.length - 1];
@@ -307,7 +307,7 @@ const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr
 function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph, text: string): void {
   const last = earlier[earlier.length - 1];
   if (!last || !last.speaker || last.cue === null || last.start < previous.start || last.speaker.start < previous.start) return;
-  // A single-marked line after double-marked quotes is a subhead ('A tough decision.'), not more of the same voice.
+  // A single-marked line after double-marked quotes is a subhead ('A hard winter.'), not more of the same voice.
   if (isSingleMarked(quote) !== isSingleMarked(last)) return;
   // The attribution's sentence must close the paragraph (`…," said X, the author of a book.`): no new sentence after it.
   const after = text.slice(last.end, previous.end);

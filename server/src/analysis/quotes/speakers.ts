@@ -255,7 +255,7 @@ function phraseAfter(tokens: readonly Token[], from: number, ceiling: number, nu
     if (!isCapitalised(t) && (STOP_WORDS.has(t.lower) || CUE_VERBS.has(t.lower))) break;
     // A lower-case word after a name ends the phrase ("The Orbital Survey Agency issued"), unless it names a role.
     if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower) && !(sawDeterminer && last === from + 1 && isWeekdayOrTime(tokens[last].lower))) break;
-    // "a Wednesday editorial": after a determiner a weekday qualifies the noun; elsewhere it ends the phrase.
+    // "a Sunday column": after a determiner a weekday qualifies the noun; elsewhere it ends the phrase.
     if (isWeekdayOrTime(t.lower) && !(sawDeterminer && i === from + 1 && isCapitalised(t))) break;
     last = i;
   }
@@ -314,16 +314,16 @@ function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
 }
 
 /**
- * A cue among the next words of the clause: `Trump said`, `Miller, a retired worker, said`,
- * `Rep. Lee, R-Pa., said`. With `introducesNext` (after a full stop), only a short clause that ends
- * the sentence: `…." Trump said.` attributes the quote before it, `…." He added that …` starts anew.
+ * A cue among the next words of the clause: `the mayor said`, `Ada Moss, a retired pilot, said`,
+ * `Rep. Dana Holt, R-Pa., said`. With `introducesNext` (after a full stop), only a short clause that ends
+ * the sentence: `…." the mayor said.` attributes the quote before it, `…." She added that …` starts anew.
  */
 function attributesBefore(tokens: readonly Token[], from: number, introducesNext = false): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
     if (tokens[k].quoted || (/^[.!?;:]$/.test(tokens[k].text) && !/^[,)]$/.test(tokens[k + 1]?.text ?? ''))) return false;
     if (!cueAt(tokens, k)) continue;
     if (!introducesNext) return true;
-    // `Trump said.`, `Cruz told reporters in Milwaukee.`: a short clause that ends the sentence, with no object clause.
+    // `Holt said.`, `Holt told reporters in Leeds.`: a short clause that ends the sentence, with no object clause.
     for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
       if (tokens[j].quoted || tokens[j].lower === 'that' || tokens[j].text === ':') return false;
       if (/^[.!?]$/.test(tokens[j].text)) return true;
@@ -346,8 +346,8 @@ function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: rea
     const next = tokens[i + 1];
     if (next && paragraph.slice(t.end, next.start).includes('\n') && (!next.quoted || quoteStarts.has(next.start))) starts.add(i + 1);
     if (insideQuote) {
-      // `… we found." He added, "…"`: a quote that ends its own sentence ends the narrative one, if a capital follows.
-      // `…?" Trump said` is still one sentence: the words after the quote may attribute it.
+      // `… we checked." She added, "…"`: a quote that ends its own sentence ends the narrative one, if a capital follows.
+      // `…?" Holt asked` is still one sentence: the words after the quote may attribute it.
       if (next && !next.quoted && next.start >= quotes[q].end && /^\p{Lu}/u.test(next.text)) {
         const ending = /([.!?])\s*\S{1,2}$/.exec(paragraph.slice(Math.max(quotes[q].start, quotes[q].end - 4), quotes[q].end));
         if (ending && !attributesBefore(tokens, i + 1, ending[1] === '.')) starts.add(i + 1);
@@ -419,7 +419,7 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
 }
 
 /**
- * "Clinton says she appreciated … what she calls "…"", "Lynch said she recalled thinking, "…"": a
+ * "Mayor Diaz says she welcomed … what she calls "…"", "Holt said she remembered thinking, "…"": a
  * pronoun in a clause governed by the subject's own verb stands for that subject, and the named
  * subject is the mention to show. Only a subject that opens the sentence before the pronoun, and is
  * followed by a verb, counts; a pronoun after "which", "when" or a comma keeps its own mention.
@@ -428,7 +428,7 @@ function subjectThePronounTakesUp(tokens: readonly Token[], speaker: Span, sente
   const at = firstStartingAtOrAfter(tokens, speaker.start);
   const pronoun = tokens[at];
   if (!pronoun || tokens[at].end !== speaker.end || !/^(?:he|she|it|they)$/.test(pronoun.lower)) return null;
-  // Only a pronoun in a clause the subject's own verb governs: "Clinton says she …", "… what he called …".
+  // Only a pronoun in a clause the subject's own verb governs: "Diaz says she …", "… what he called …".
   const before = tokens[at - 1];
   if (!before || !(before.lower === 'what' || (CUE_VERBS.has(before.lower) && !isCapitalised(before)))) return null;
   const subject = sentenceSubject(tokens, sentenceStart, Math.min(at, quoteFirst));
@@ -438,7 +438,7 @@ function subjectThePronounTakesUp(tokens: readonly Token[], speaker: Span, sente
   while (last + 1 < tokens.length && tokens[last + 1].end <= subject.end) last++;
   if (PRONOUNS.has(tokens[last].lower) || tokens[last].quoted) return null;
   const next = tokens[last + 1];
-  // The subject's verb follows it: "Clinton says", "Lynch said", "Trump took".
+  // The subject's verb follows it: "Diaz says", "Holt said", "Moss took".
   if (!next || !/^\p{Ll}/u.test(next.text) || STOP_WORDS.has(next.lower) && !BETWEEN_SPEAKER_AND_CUE.has(next.lower)) return null;
   const head = tokens[last];
   const personal = pronoun.lower === 'he' || pronoun.lower === 'she';
@@ -576,7 +576,7 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
       if (speaker) return { speaker, cue: cue.text, route: 'according' };
       continue;
     }
-    // "footage of Hillary Clinton asking, …": a name right before the participle, after a preposition, is its speaker.
+    // "footage of Mayor Diaz asking, …": a name right before the participle, after a preposition, is its speaker.
     const participleName = /ing$/.test(tokens[k].lower) ? nameBeforeParticiple(tokens, k, from) : null;
     if (participleName) return { speaker: participleName, cue: cue.text, route: 'before' };
     // "X issued a statement calling …": a participle's speaker is the sentence's subject.
@@ -590,11 +590,11 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
       const named = nameBeforeAppositive(tokens, k - 1, from);
       if (named) return { speaker: named, cue: cue.text, route: 'before' };
     }
-    // "I laughed and said": the subject of the verb the cue is joined to, when it is a pronoun.
+    // "she smiled and said": the subject of the verb the cue is joined to, when it is a pronoun.
     if ((prev?.lower === 'and' || prev?.lower === 'but') && k - 2 > from && /^\p{Ll}+$/u.test(tokens[k - 2].text) && !STOP_WORDS.has(tokens[k - 2].lower)) {
       const joined = subjectBefore(tokens, k - 2, from);
       const head = joined ? tokens[firstStartingAtOrAfter(tokens, joined.start)] : null;
-      // Only a nominative pronoun is surely that verb's subject; a noun there may be its object ("denounced Iran's tests and pledged").
+      // Only a nominative pronoun is surely that verb's subject; a noun there may be its object ("denounced the harbour plans and pledged").
       if (joined && head && joined.end === tokens[k - 3]?.end && /^(?:i|he|she|we|they)$/.test(head.lower)) return { speaker: joined, cue: cue.text, route: 'before' };
     }
     // ", saying …" / "and condemned …": the speaker is the subject of the sentence.
@@ -606,7 +606,7 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
   return null;
 }
 
-/** "footage of Trump saying", "a video with Mayor Diaz asking": the name the participle follows, after a preposition. */
+/** "footage of the mayor saying", "a video with Mayor Diaz asking": the name the participle follows, after a preposition. */
 function nameBeforeParticiple(tokens: readonly Token[], participle: number, floor: number): Span | null {
   const name = subjectBefore(tokens, participle, floor);
   if (!name) return null;
@@ -641,7 +641,7 @@ function accordingTo(tokens: readonly Token[], from: number, to: number): Found 
 /**
  * "according to a translation by Y", "according to an interpreter": the source only renders the
  * words, so a speech verb before it ("X told reporters, according to …") names the speaker. Any other
- * source ("X said, according to CNN") is who vouches for the quote, and is credited.
+ * source ("X said, according to the Harbor Gazette") is who vouches for the quote, and is credited.
  */
 function rendersWords(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < Math.min(to, from + 3); k++) {

@@ -1,9 +1,9 @@
 /**
- * Transcripts and interviews: lines that open with a speaker label, `WALLACE: …`, `MR. JONES: …`,
+ * Transcripts and interviews: lines that open with a speaker label, `SMITH: …`, `MR. JONES: …`,
  * `Anna Lee: …`, or `Q: …` / `A: …`. Each turn is a statement of the labelled speaker, whether or not
  * it is in quotation marks. One label line alone is read by the ordinary attribution (`HOST: "…"`);
- * only a document with two or more turns is a transcript, so that a headline such as `Poll: …`
- * or a tally line `Clinton: 547` stays what it is.
+ * only a document with two or more turns is a transcript, so that a headline such as `Survey: …`
+ * or a tally line `Smith: 547` stays what it is.
  */
 import type { QuoteAnnotation } from '../annotation';
 import { isGivenName } from '../nlp';
@@ -18,7 +18,7 @@ export interface TurnLabel {
   textEnd: number;
   /** 'question' and 'answer' are `Q:` and `A:`; 'name' is any other label. */
   role: 'question' | 'answer' | 'name';
-  /** Written in capitals or after a title (`WALLACE`, `MR. JONES`, `Mr. Jones`): a label in any document. */
+  /** Written in capitals or after a title (`SMITH`, `MR. JONES`, `Mr. Jones`): a label in any document. */
   certain: boolean;
 }
 
@@ -61,7 +61,7 @@ export function firstNamedPerson(paragraph: string): NamedPerson | null {
   for (let m = GIVEN_NAME_RUN.exec(paragraph); m; m = GIVEN_NAME_RUN.exec(paragraph)) {
     const first = /^\p{Lu}[\p{Ll}'’-]+/u.exec(m[0])![0];
     if (isGivenName(first)) return { start: m.index, end: m.index + m[0].length };
-    // "Vice President Joe Biden": the given name may be a later word of the run.
+    // "Harbour Master Anna Lee": the given name may be a later word of the run.
     const words = m[0].split(/[ \t]+/);
     for (let w = 1; w < words.length - 1; w++) {
       if (!isGivenName(words[w])) continue;
@@ -84,7 +84,7 @@ export interface TranscriptParagraphInfo {
  */
 export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph[], locals: readonly TranscriptParagraphInfo[]): QuoteAnnotation[] {
   const candidates: Array<{ turn: TurnLabel; offset: number; paragraph: number }> = [];
-  // The first paragraph is the headline: "Trump: …" there is a headline's shorthand.
+  // The first paragraph is the headline: "Smith: …" there is a headline's shorthand.
   for (let i = 1; i < locals.length; i++) {
     for (const turn of locals[i].turns) candidates.push({ turn, offset: paragraphs[i].start, paragraph: i });
   }
@@ -128,8 +128,8 @@ function isExchange(text: string, turns: ReadonlyArray<{ turn: TurnLabel; offset
 }
 
 /**
- * A label in Title Case (`Anna Lee:`, `Matthews:`) is a speaker when it starts with a given name, or
- * when it is the surname of a labelled speaker of the same document ("Chris Matthews:", later "Matthews:").
+ * A label in Title Case (`Anna Lee:`, `Lee:`) is a speaker when it starts with a given name, or
+ * when it is the surname of a labelled speaker of the same document ("Anna Lee:", later "Lee:").
  */
 function isKnownSpeaker(text: string, candidate: { turn: TurnLabel; offset: number }, all: ReadonlyArray<{ turn: TurnLabel; offset: number }>): boolean {
   const label = text.slice(candidate.offset + candidate.turn.labelStart, candidate.offset + candidate.turn.labelEnd);
