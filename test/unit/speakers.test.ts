@@ -184,9 +184,11 @@ describe('speakers: attribution', () => {
     );
   });
 
-  it('does not take a headline, a tally or one-off notes for transcript turns', () => {
+  it('does not take a headline, a tally, one-off notes or a repeated heading for transcript turns', () => {
     const text = 'Survey: Voters split on the harbour bill\n\nHolt: 547.\n\nMoss: 46.\n\nUPDATE: This story was updated.\n\nCORRECTION: An earlier version misspelled a name.';
     assert.deepEqual(quotes(text), []);
+    const blog = 'Storm live\n\nUPDATE: The bridge is closed.\n\nUPDATE: Ferries are cancelled until noon.\n\nUPDATE: Power is back in the old town.';
+    assert.deepEqual(quotes(blog), []);
   });
 
   it('names the subject for a pronoun in a clause governed by the subject\'s own verb, and keeps other pronouns', () => {

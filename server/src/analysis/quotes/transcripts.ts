@@ -118,13 +118,14 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
 }
 
 /**
- * Speakers take turns: a label comes back, or three speakers or more each have a line. Two
- * one-off labels (`UPDATE:`, `CORRECTION:`) are notes, not an exchange.
+ * Speakers take turns: two labels or more, and a label comes back or three speakers each have a
+ * line. Two one-off labels (`UPDATE:`, `CORRECTION:`) are notes, and one label over and over
+ * (`UPDATE:` in a live blog) is a heading, not an exchange.
  */
 function isExchange(text: string, turns: ReadonlyArray<{ turn: TurnLabel; offset: number }>): boolean {
   if (turns.length < 2) return false;
   const labels = new Set(turns.map(({ turn, offset }) => text.slice(offset + turn.labelStart, offset + turn.labelEnd)));
-  return labels.size < turns.length || labels.size >= 3;
+  return labels.size >= 2 && (labels.size < turns.length || labels.size >= 3);
 }
 
 /**
