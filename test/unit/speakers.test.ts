@@ -228,6 +228,13 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(weekday)[0][0], 'a Sunday column');
   });
 
+  it('skips a dateline with a date and agency, and a place\'s state after the introductory comma', () => {
+    const dateline = 'HARBORVILLE, May 3 (AP) — The Harbor Transit Authority released a statement offering "a full apology" to riders.';
+    assert.equal(attributions(dateline)[0][0], 'The Harbor Transit Authority');
+    const place = 'At a rally in Portland, Maine, Holt went after the board, calling it "a closed shop."';
+    assert.equal(attributions(place)[0][0], 'Holt');
+  });
+
   it('leaves a quote without attribution unattributed', () => {
     const text = 'The slogan “Build it better” appeared on every bus.';
     const found = quotes(text);

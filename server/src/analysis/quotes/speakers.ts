@@ -270,7 +270,8 @@ function isWeekdayOrTime(word: string): boolean {
 /** "WASHINGTON —", "NEW YORK (AP) —": a dateline in capitals before the first sentence. */
 function skipDateline(tokens: readonly Token[], from: number, ceiling: number): number {
   let k = from;
-  while (k < ceiling && k - from < 6 && /^[\p{Lu}.,()-]+$/u.test(tokens[k].text) && !/^[—–-]$/.test(tokens[k].text)) k++;
+  // The city in capitals, then perhaps a date and the agency: "PARIS, July 25 (AP) —".
+  while (k < ceiling && k - from < 10 && (/^[\p{Lu}.,()-]+$/u.test(tokens[k].text) || (k > from && /^(?:\p{Lu}\p{Ll}+\.?|\d{1,4})$/u.test(tokens[k].text))) && !/^[—–-]$/.test(tokens[k].text)) k++;
   if (k > from && k < ceiling && /^[—–-]$/.test(tokens[k].text) && /\p{Lu}{2}/u.test(tokens[from].text)) return k + 1;
   return from;
 }
@@ -301,8 +302,17 @@ function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number
     while (k < ceiling && k - i < 15 && !(tokens[k].text === ',' && !tokens[k].quoted && !/^\d/.test(tokens[k + 1]?.text ?? ''))) k++;
     if (k >= ceiling || tokens[k].text !== ',') return null;
     i = k + 1;
+    // "In Hilton Head, S.C., Rubio said": a place's state or country after the comma belongs to the phrase.
+    let m = i;
+    while (m < ceiling && m - i < 4 && isCapitalised(tokens[m]) && !tokens[m].quoted) m++;
+    if (m > i && m + 1 < ceiling && tokens[m].text === ',' && isCapitalised(tokens[m + 1]) && isPlaceAfterComma(tokens, i, m)) i = m + 1;
   }
   return phraseAfter(tokens, i, ceiling);
+}
+
+/** Tokens `from`..`to` (exclusive), between two commas, read as the state or country of a place: "S.C.", "New Hampshire". */
+function isPlaceAfterComma(tokens: readonly Token[], from: number, to: number): boolean {
+  return to - from <= 3 && !PRONOUNS.has(tokens[from].lower);
 }
 
 function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
