@@ -220,9 +220,9 @@ describe('speakers: attribution', () => {
   });
 
   it('credits a quote closing its paragraph to a signature paragraph below it, and reads a weekday before a noun', () => {
-    const text = 'What the candidates said this week.\n\n"The harbour bill pays for itself."\n\n- Dana Holt.\n\nThe claim is hard to check.';
+    const text = 'Claims checked this week.\n\n"The harbour bill pays for itself."\n\n- Dana Holt.\n\nThe claim is hard to check.';
     assert.equal(quotes(text)[0].speaker?.text, 'Dana Holt');
-    const unsigned = 'What the candidates said this week.\n\n"The harbour bill pays for itself."\n\n- The figures are from 2023.';
+    const unsigned = 'Claims checked this week.\n\n"The harbour bill pays for itself."\n\n- The figures are from 2023.';
     assert.equal(quotes(unsigned)[0].speaker?.text ?? null, null);
     const weekday = '"We stay," reads a Sunday column in the Harbor Gazette.';
     assert.equal(attributions(weekday)[0][0], 'a Sunday column');
@@ -233,6 +233,16 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(dateline)[0][0], 'The Harbor Transit Authority');
     const place = 'At a rally in Portland, Maine, Holt went after the board, calling it "a closed shop."';
     assert.equal(attributions(place)[0][0], 'Holt');
+  });
+
+  it('reads "notes" ending an attribution, and carries a reported speaker into a quote opening the next paragraph', () => {
+    const notes = '"The pier opened in 1910," Holt notes.';
+    assert.equal(attributions(notes)[0][0], 'Holt');
+    const reported = 'The board met on Monday.\n\nHolt said that the pier would stay open through the winter.\n\n"We owe that to the fishermen."';
+    assert.deepEqual(attributions(reported)[0].slice(0, 2), ['Holt', 'said']);
+    // A paragraph that only narrates passes no speaker on.
+    const narrated = 'The board met on Monday.\n\nThe pier stayed open through the winter.\n\n"We owe that to the fishermen."';
+    assert.equal(attributions(narrated)[0][0], null);
   });
 
   it('leaves a quote without attribution unattributed', () => {

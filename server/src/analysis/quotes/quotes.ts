@@ -152,6 +152,25 @@ function signatureParagraph(paragraph: string): { start: number; end: number } |
   return { start, end: start + name.length };
 }
 
+function quoteless(local: ParagraphQuotes): boolean {
+  return local.quotes.length === 0 && !local.openTail && !local.postSignature && local.turns.length === 0;
+}
+
+/**
+ * `Carter said that the region would not be abandoned.` closing a paragraph with no quote, and a
+ * quote opening the next: the reported speaker goes on in his own words. Only when the cue and its
+ * subject are in the paragraph's last sentence and the cue is its verb (`X said`, `X told …`).
+ */
+function reportedAtEnd(paragraph: string): Attribution | null {
+  let lineStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) lineStart = m.index + m[0].length;
+  if (!paragraph.slice(lineStart).split(/[^\p{L}]+/u).some(isCueWord)) return null;
+  const found = attributeQuotes(paragraph, [{ start: paragraph.length, end: paragraph.length }])[0];
+  if (!found || found.route !== 'before' || found.speaker.start < lineStart) return null;
+  return { ...found, route: 'continuation' };
+}
+
 /** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
 function introductionAtEnd(paragraph: string): Attribution | null {
   if (!paragraph.endsWith(':')) return null;
@@ -183,6 +202,10 @@ export function assembleQuotes(
       let attributionOffset = offset;
       if (!attribution && qi === 0 && q.start === 0 && i > 0 && locals[i - 1].introduces) {
         attribution = locals[i - 1].introduces;
+        attributionOffset = paragraphs[i - 1].start;
+      }
+      if (!attribution && qi === 0 && q.start === 0 && i > 0 && q.kind === 'direct' && quoteless(locals[i - 1]) && !locals[i + 1]?.signsAbove) {
+        attribution = reportedAtEnd(paragraphs[i - 1].text);
         attributionOffset = paragraphs[i - 1].start;
       }
       const annotation = toAnnotation(text, offset + q.start, offset + q.end, q.kind, attribution, attributionOffset);

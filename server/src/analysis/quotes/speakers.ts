@@ -152,7 +152,9 @@ function cueAt(tokens: readonly Token[], i: number): { first: number; last: numb
   // "Republican claims as …": plural nouns that double as verbs count only before what a verb takes.
   if (NOUN_OR_VERB.has(t.lower)) {
     const next = tokens[i + 1];
-    if (!next || !(next.quoted || /^[,:]$/.test(next.text) || next.lower === 'that' || PRONOUNS.has(next.lower) || DETERMINERS.has(next.lower) || next.lower === 'to')) return null;
+    // "…," Lee notes.: at a sentence end after a name or a pronoun it is the verb.
+    const endsAfterSpeaker = (!next || next.text === '.') && prev !== undefined && (PRONOUNS.has(prev.lower) || (isCapitalised(prev) && !DETERMINERS.has(prev.lower)));
+    if (!endsAfterSpeaker && (!next || !(next.quoted || /^[,:]$/.test(next.text) || next.lower === 'that' || PRONOUNS.has(next.lower) || DETERMINERS.has(next.lower) || next.lower === 'to'))) return null;
   }
   return { first: i, last: i, text: t.text };
 }
