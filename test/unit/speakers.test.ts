@@ -233,6 +233,12 @@ describe('speakers: attribution', () => {
     assert.equal(attributions(dateline)[0][0], 'The Harbor Transit Authority');
     const place = 'At a rally in Portland, Maine, Holt went after the board, calling it "a closed shop."';
     assert.equal(attributions(place)[0][0], 'Holt');
+    const modifiers = 'In a hastily called, late-night session, the council issued a statement calling the closure "a mistake."';
+    assert.equal(attributions(modifiers)[0][0], 'the council');
+    const adverb = 'Conversely, the auditors rated the accounts "entirely sound."';
+    assert.equal(attributions(adverb)[0][0], 'the auditors');
+    const object = 'Fishermen marching through the harbour chanted "Save the pier!" until dawn.';
+    assert.equal(attributions(object)[0][0], 'Fishermen');
   });
 
   it('reads "notes" ending an attribution, and carries a reported speaker into a quote opening the next paragraph', () => {

@@ -255,6 +255,8 @@ function phraseAfter(tokens: readonly Token[], from: number, ceiling: number, nu
       continue;
     }
     if (!isCapitalised(t) && (STOP_WORDS.has(t.lower) || CUE_VERBS.has(t.lower))) break;
+    // "the council issued …": after the noun, a past tense in -ed is the verb.
+    if (!isCapitalised(t) && last > from && t.lower.length >= 5 && t.lower.endsWith('ed')) break;
     // A lower-case word after a name ends the phrase ("The Orbital Survey Agency issued"), unless it names a role.
     if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower) && !(sawDeterminer && last === from + 1 && isWeekdayOrTime(tokens[last].lower))) break;
     // "a Sunday column": after a determiner a weekday qualifies the noun; elsewhere it ends the phrase.
@@ -298,6 +300,8 @@ const INTRODUCTORY = new Set(
 /** The subject at the start of the sentence: "The German Aerospace Center (DLR) issued … and condemned". */
 function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number): Span | null {
   let i = skipDateline(tokens, from, ceiling);
+  // "Conversely, PolitiFact rated …": a sentence adverb and its comma come before the subject.
+  if (i + 1 < ceiling && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[i].text) && tokens[i + 1].text === ',') i += 2;
   if (i < ceiling && INTRODUCTORY.has(tokens[i].lower)) {
     // Skip the introductory phrase up to its comma; without one, the subject cannot be told apart.
     let k = i + 1;
@@ -305,15 +309,17 @@ function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number
     if (k >= ceiling || tokens[k].text !== ',') return null;
     i = k + 1;
     // "In Hilton Head, S.C., Rubio said": a place's state or country after the comma belongs to the phrase.
+    // So does the rest of a list of modifiers: "In a hastily called, late-afternoon meeting, the council …".
     let m = i;
-    while (m < ceiling && m - i < 4 && isCapitalised(tokens[m]) && !tokens[m].quoted) m++;
-    if (m > i && m + 1 < ceiling && tokens[m].text === ',' && isCapitalised(tokens[m + 1]) && isPlaceAfterComma(tokens, i, m)) i = m + 1;
+    while (m < ceiling && m - i < 4 && isWord(tokens[m]) && !tokens[m].quoted && !STOP_WORDS.has(tokens[m].lower)) m++;
+    const afterSecond = tokens[m + 1];
+    if (m > i && m + 1 < ceiling && tokens[m].text === ',' && afterSecond && (isCapitalised(afterSecond) || afterSecond.lower === 'the') && isPartOfIntroduction(tokens, i, m)) i = m + 1;
   }
   return phraseAfter(tokens, i, ceiling);
 }
 
-/** Tokens `from`..`to` (exclusive), between two commas, read as the state or country of a place: "S.C.", "New Hampshire". */
-function isPlaceAfterComma(tokens: readonly Token[], from: number, to: number): boolean {
+/** Tokens `from`..`to` (exclusive) between two commas that still belong to the introductory phrase: "Maine", "late-night". */
+function isPartOfIntroduction(tokens: readonly Token[], from: number, to: number): boolean {
   return to - from <= 3 && !PRONOUNS.has(tokens[from].lower);
 }
 
@@ -595,6 +601,12 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     const participleSubject = /ing$/.test(tokens[k].lower) ? sentenceSubject(tokens, from, k) : null;
     if (participleSubject) return { speaker: participleSubject, cue: cue.text, route: 'before' };
     const speaker = subjectBefore(tokens, k, from);
+    // "Protesters marching through the streets chanted": a noun after a preposition is its object, not the subject.
+    const objectOf = speaker ? tokens[firstStartingAtOrAfter(tokens, speaker.start) - 1] : undefined;
+    if (speaker && objectOf && k - from > 2 && /^(?:through|into|onto|across|along|around|toward|towards|past|over|under|from|with|without|at|in|on|to)$/.test(objectOf.lower) && !isCapitalised(tokens[firstStartingAtOrAfter(tokens, speaker.start)])) {
+      const subject = sentenceSubject(tokens, from, k);
+      if (subject && subject.end <= objectOf.start) return { speaker: subject, cue: cue.text, route: 'before' };
+    }
     if (speaker) return { speaker, cue: cue.text, route: 'before' };
     const prev = tokens[k - 1];
     // "Senator Harry Reid, the minority leader, said": the name before the appositive.
