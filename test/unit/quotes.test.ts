@@ -100,6 +100,9 @@ describe('quotes: marks and spans', () => {
   it('does not let reversed marks swallow the narrative between two quotes', () => {
     const text = '”The pier is closed,“ the engineer said, and crews worked through the night. ”We reopen Monday,“ she added.';
     assert.deepEqual(quoted(text), ['”The pier is closed,“', '”We reopen Monday,“']);
+    // A closing mark typed as an opener with spaces around it closes the open quote instead of opening another.
+    const spaced = '“We reopen Monday. “ she added. The crews went home after a long night. “All is well,” the mayor said.';
+    assert.deepEqual(quoted(spaced), ['“We reopen Monday. “', '“All is well,”']);
   });
 
   it('survives unbalanced marks', () => {

@@ -141,6 +141,9 @@ function ambiguous(text: string, i: number, length: number, family: MarkFamily, 
   const canClose = !isSpaceOrNone(prev) && closesBefore(next);
   if (canOpen && !canClose) return { index: i, length, family, role: 'open' };
   if (canClose && !canOpen) return { index: i, length, family, role: 'close' };
+  // Spaces on both sides ("Monday. “ she added"): a curly mark's shape is no evidence (mis-typed or
+  // mis-encoded), so it closes the open quote if there is one and opens otherwise.
+  if (isSpaceOrNone(prev) && isSpaceOrNone(next)) return { index: i, length, family, role: 'either' };
   if (isWordChar(prev) && isWordChar(next)) {
     // 5"10 or a glued quote: a double mark still pairs, a single one is an apostrophe.
     return family === 'double' ? { index: i, length, family, role: fallback } : null;
