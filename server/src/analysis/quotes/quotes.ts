@@ -157,8 +157,8 @@ function quoteless(local: ParagraphQuotes): boolean {
 }
 
 /**
- * `Carter said that the region would not be abandoned.` closing a paragraph with no quote, and a
- * quote opening the next: the reported speaker goes on in his own words. Only when the cue and its
+ * `Holt said that the pier would stay open all winter.` closing a paragraph with no quote, and a
+ * quote opening the next: the reported speaker goes on in her own words. Only when the cue and its
  * subject are in the paragraph's last sentence and the cue is its verb (`X said`, `X told …`).
  */
 function reportedAtEnd(paragraph: string): Attribution | null {

@@ -274,7 +274,7 @@ function isWeekdayOrTime(word: string): boolean {
 /** "WASHINGTON —", "NEW YORK (AP) —": a dateline in capitals before the first sentence. */
 function skipDateline(tokens: readonly Token[], from: number, ceiling: number): number {
   let k = from;
-  // The city in capitals, then perhaps a date and the agency: "PARIS, July 25 (AP) —".
+  // The city in capitals, then perhaps a date and the agency: "HARBORVILLE, May 3 (AP) —".
   while (k < ceiling && k - from < 10 && (/^[\p{Lu}.,()-]+$/u.test(tokens[k].text) || (k > from && /^(?:\p{Lu}\p{Ll}+\.?|\d{1,4})$/u.test(tokens[k].text))) && !/^[—–-]$/.test(tokens[k].text)) k++;
   if (k > from && k < ceiling && /^[—–-]$/.test(tokens[k].text) && /\p{Lu}{2}/u.test(tokens[from].text)) return k + 1;
   return from;
@@ -300,7 +300,7 @@ const INTRODUCTORY = new Set(
 /** The subject at the start of the sentence: "The German Aerospace Center (DLR) issued … and condemned". */
 function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number): Span | null {
   let i = skipDateline(tokens, from, ceiling);
-  // "Conversely, PolitiFact rated …": a sentence adverb and its comma come before the subject.
+  // "Conversely, the auditors rated …": a sentence adverb and its comma come before the subject.
   if (i + 1 < ceiling && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[i].text) && tokens[i + 1].text === ',') i += 2;
   if (i < ceiling && INTRODUCTORY.has(tokens[i].lower)) {
     // Skip the introductory phrase up to its comma; without one, the subject cannot be told apart.
@@ -308,8 +308,8 @@ function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number
     while (k < ceiling && k - i < 15 && !(tokens[k].text === ',' && !tokens[k].quoted && !/^\d/.test(tokens[k + 1]?.text ?? ''))) k++;
     if (k >= ceiling || tokens[k].text !== ',') return null;
     i = k + 1;
-    // "In Hilton Head, S.C., Rubio said": a place's state or country after the comma belongs to the phrase.
-    // So does the rest of a list of modifiers: "In a hastily called, late-afternoon meeting, the council …".
+    // "At a rally in Portland, Maine, Holt said": a place's state or country after the comma belongs to the phrase.
+    // So does the rest of a list of modifiers: "In a hastily called, late-night session, the council …".
     let m = i;
     while (m < ceiling && m - i < 4 && isWord(tokens[m]) && !tokens[m].quoted && !STOP_WORDS.has(tokens[m].lower)) m++;
     const afterSecond = tokens[m + 1];
@@ -601,7 +601,7 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     const participleSubject = /ing$/.test(tokens[k].lower) ? sentenceSubject(tokens, from, k) : null;
     if (participleSubject) return { speaker: participleSubject, cue: cue.text, route: 'before' };
     const speaker = subjectBefore(tokens, k, from);
-    // "Protesters marching through the streets chanted": a noun after a preposition is its object, not the subject.
+    // "Fishermen marching through the harbour chanted": a noun after a preposition is its object, not the subject.
     const objectOf = speaker ? tokens[firstStartingAtOrAfter(tokens, speaker.start) - 1] : undefined;
     if (speaker && objectOf && k - from > 2 && /^(?:through|into|onto|across|along|around|toward|towards|past|over|under|from|with|without|at|in|on|to)$/.test(objectOf.lower) && !isCapitalised(tokens[firstStartingAtOrAfter(tokens, speaker.start)])) {
       const subject = sentenceSubject(tokens, from, k);
