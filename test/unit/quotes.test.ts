@@ -72,6 +72,39 @@ describe('quotes: marks and spans', () => {
     assert.deepEqual(quoted(text), ['“We are ready,”', '“and we will win.”']);
   });
 
+  it('keeps fragments joined by "as" or "or" apart, and "and" still joins them', () => {
+    const text = 'The mayor called the plan "a triumph" as "the whole city watched," the paper wrote.';
+    assert.deepEqual(quoted(text), ['"a triumph"', '"the whole city watched,"']);
+    assert.deepEqual(quoted('Critics called the budget "reckless" or "naive" in their letters.'), ['"reckless"', '"naive"']);
+    assert.deepEqual(quoted('She called the budget "late" and "far too thin."'), ['"late" and "far too thin."']);
+  });
+
+  it('finds a quote on the first line of a file, in double or single marks, but not a headline\'s scare quote', () => {
+    assert.deepEqual(quoted('“We will not cooperate.”\n\nThe agency made the statement on Monday after talks failed.'), ['“We will not cooperate.”']);
+    assert.deepEqual(quoted("'We will not cooperate,' the agency said.\n\nIt made the statement on Monday."), ["'We will not cooperate,'"]);
+    assert.deepEqual(quoted("'Ready,' she said."), ["'Ready,'"]);
+    assert.deepEqual(quoted("Mayor calls budget 'a disaster'\n\nThe mayor spoke on Monday."), []);
+  });
+
+  it('does not carry a speaker into a single-marked subhead after double-marked quotes', () => {
+    const text = '"We cut the night shift," she said.\n\n\'A hard winter.\'\n\nThe plant closed in March.';
+    const found = quotes(text);
+    assert.equal(found.find((q) => q.text === "'A hard winter.'")?.speaker ?? null, null);
+  });
+
+  it('reads the marks after an invisible bidi control as they look', () => {
+    const text = '\u202a”We stay,” he said.\n\n\u202a”We go,” she said, and the crowd left the square.';
+    assert.deepEqual(quotes(text).map((q) => [q.text, q.speaker?.text]), [['”We stay,”', 'he'], ['”We go,”', 'she']]);
+  });
+
+  it('does not let reversed marks swallow the narrative between two quotes', () => {
+    const text = '”The pier is closed,“ the engineer said, and crews worked through the night. ”We reopen Monday,“ she added.';
+    assert.deepEqual(quoted(text), ['”The pier is closed,“', '”We reopen Monday,“']);
+    // A closing mark typed as an opener with spaces around it closes the open quote instead of opening another.
+    const spaced = '“We reopen Monday. “ she added. The crews went home after a long night. “All is well,” the mayor said.';
+    assert.deepEqual(quoted(spaced), ['“We reopen Monday. “', '“All is well,”']);
+  });
+
   it('survives unbalanced marks', () => {
     const text = [
       '"This paragraph opens a quote and never closes it.',

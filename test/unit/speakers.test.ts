@@ -111,6 +111,8 @@ describe('speakers: attribution', () => {
   it('attributes a quote introduced by a colon at the end of the previous paragraph', () => {
     const text = 'In a letter to residents, Mayor Clara Diaz wrote:\n\n“We will rebuild the market hall before winter.”';
     assert.deepEqual(attributions(text), [['Mayor Clara Diaz', 'wrote', 'Clara Diaz']]);
+    const titled = 'The board met on Monday. Dr. Lena Ortiz stated:\n\n“The clinic stays open.”';
+    assert.equal(attributions(titled)[0][0], 'Dr. Lena Ortiz');
   });
 
   it('attributes a partial quote to the subject of its sentence', () => {
@@ -124,6 +126,129 @@ describe('speakers: attribution', () => {
       attributions(text).map(([speaker]) => speaker),
       ['HOST', 'Dana Whitfield'],
     );
+  });
+
+  it('credits no one with a scare quote in a clause that reports no speech', () => {
+    const text = 'The Vega rocket lifted off from Kourou on Tuesday, marking "Europe\'s return" to small launches.';
+    assert.deepEqual(attributions(text), [[null, null, null]]);
+    // A person who is the subject still is the likely source of a phrase quoted in the same sentence.
+    const person = 'Senator Dana Holt left the hearing early, leaving "a lot of questions" for the board.';
+    assert.equal(attributions(person)[0][0], 'Senator Dana Holt');
+  });
+
+  it('credits the speaker of a speech verb before "according to a translation", but the source of any other "according to"', () => {
+    const text = 'Minister Alva Rand told reporters, according to a translation by the embassy, that "the border stays open."';
+    assert.deepEqual(attributions(text).map(([speaker, cue]) => [speaker, cue]), [['Minister Alva Rand', 'told']]);
+    const sourced = '"We stay," the mayor said, according to the Harbor Gazette.';
+    assert.deepEqual(attributions(sourced).map(([speaker, cue]) => [speaker, cue]), [['the Harbor Gazette', 'according to']]);
+  });
+
+  it('reads each turn of a transcript as a direct statement of its label, in capitals, with a title or as a name', () => {
+    const text = [
+      'Transcript of the council meeting on the harbour bill.',
+      'SMITH: We will vote against the bill.',
+      'MR. JONES: The bill is fair, and the harbour needs it.',
+      'SMITH: It is "a disgrace," frankly.',
+      'Anna Lee: I disagree with both of you.',
+    ].join('\n\n');
+    const found = quotes(text);
+    assert.deepEqual(
+      found.map((q) => [q.text, q.speaker?.text, q.kind]),
+      [
+        ['We will vote against the bill.', 'SMITH', 'direct'],
+        ['The bill is fair, and the harbour needs it.', 'MR. JONES', 'direct'],
+        ['It is "a disgrace," frankly.', 'SMITH', 'direct'],
+        ['I disagree with both of you.', 'Anna Lee', 'direct'],
+      ],
+    );
+    for (const q of found) assert.equal(text.slice(q.speaker!.start, q.speaker!.end), q.speaker!.text);
+  });
+
+  it('credits the answers of a Q&A interview to the person the introduction names, and questions to no one', () => {
+    const text = [
+      'Harbour pilot looks back',
+      'Nora Kell, the harbour pilot, spoke to us about her forty years on the river.',
+      'Q: How long have you piloted ships?',
+      'A: Twenty years, and I still love the tides.',
+      'Q: Any regrets?',
+      'A: None at all.',
+    ].join('\n\n');
+    assert.deepEqual(
+      quotes(text).map((q) => [q.text, q.speaker?.text ?? null]),
+      [
+        ['How long have you piloted ships?', null],
+        ['Twenty years, and I still love the tides.', 'Nora Kell'],
+        ['Any regrets?', null],
+        ['None at all.', 'Nora Kell'],
+      ],
+    );
+  });
+
+  it('does not take a headline, a tally, one-off notes or a repeated heading for transcript turns', () => {
+    const text = 'Survey: Voters split on the harbour bill\n\nHolt: 547.\n\nMoss: 46.\n\nUPDATE: This story was updated.\n\nCORRECTION: An earlier version misspelled a name.';
+    assert.deepEqual(quotes(text), []);
+    const blog = 'Storm live\n\nUPDATE: The bridge is closed.\n\nUPDATE: Ferries are cancelled until noon.\n\nUPDATE: Power is back in the old town.';
+    assert.deepEqual(quotes(blog), []);
+  });
+
+  it('names the subject for a pronoun in a clause governed by the subject\'s own verb, and keeps other pronouns', () => {
+    const text = 'Mayor Clara Diaz says she welcomed what she calls "a fair deal for the harbour."';
+    assert.equal(attributions(text)[0][0], 'Mayor Clara Diaz');
+    const relative = 'The audit covered the 2022 report, which she said was "incomplete at best."';
+    assert.equal(attributions(relative)[0][0], 'she');
+  });
+
+  it('ends a sentence at a quote that ends with a full stop, unless the words after it attribute the quote', () => {
+    const text = 'Auditor Sam Reyes said the books were "clean." The mayor later said she disagreed with what she called "a rushed review."';
+    assert.deepEqual(attributions(text).map(([speaker]) => speaker), ['Auditor Sam Reyes', 'The mayor']);
+    const inverted = '"Who pays for the pier?" Councillor Ada Moss asked at the meeting.';
+    assert.equal(attributions(inverted)[0][0], 'Councillor Ada Moss');
+    const closing = 'The vote was close. "We will build it anyway." Mayor Clara Diaz said.';
+    assert.equal(attributions(closing)[0][0], 'Mayor Clara Diaz');
+    const state = '"Full steam ahead!" Rep. Dana Holt, R-Pa., said of the convention floor.';
+    assert.equal(attributions(state)[0][0], 'Rep. Dana Holt');
+  });
+
+  it('credits a name a participle follows after a preposition, and the pronoun a joined cue shares', () => {
+    const text = 'The new ad opens with footage of Mayor Clara Diaz saying, "The harbour will be ready."';
+    assert.equal(attributions(text)[0][0], 'Mayor Clara Diaz');
+    const joined = 'When her neighbour asked about the pier on the drive home, she laughed and said, "Ask me in June."';
+    assert.equal(attributions(joined)[0][0], 'she');
+    // A noun before "and" may be the object of the first verb: the subject of the sentence speaks.
+    const object = 'The minister denounced the harbour plans and pledged "a full review."';
+    assert.equal(attributions(object)[0][0], 'The minister');
+  });
+
+  it('credits a quote closing its paragraph to a signature paragraph below it, and reads a weekday before a noun', () => {
+    const text = 'Claims checked this week.\n\n"The harbour bill pays for itself."\n\n- Dana Holt.\n\nThe claim is hard to check.';
+    assert.equal(quotes(text)[0].speaker?.text, 'Dana Holt');
+    const unsigned = 'Claims checked this week.\n\n"The harbour bill pays for itself."\n\n- The figures are from 2023.';
+    assert.equal(quotes(unsigned)[0].speaker?.text ?? null, null);
+    const weekday = '"We stay," reads a Sunday column in the Harbor Gazette.';
+    assert.equal(attributions(weekday)[0][0], 'a Sunday column');
+  });
+
+  it('skips a dateline with a date and agency, and a place\'s state after the introductory comma', () => {
+    const dateline = 'HARBORVILLE, May 3 (AP) — The Harbor Transit Authority released a statement offering "a full apology" to riders.';
+    assert.equal(attributions(dateline)[0][0], 'The Harbor Transit Authority');
+    const place = 'At a rally in Portland, Maine, Holt went after the board, calling it "a closed shop."';
+    assert.equal(attributions(place)[0][0], 'Holt');
+    const modifiers = 'In a hastily called, late-night session, the council issued a statement calling the closure "a mistake."';
+    assert.equal(attributions(modifiers)[0][0], 'the council');
+    const adverb = 'Conversely, the auditors rated the accounts "entirely sound."';
+    assert.equal(attributions(adverb)[0][0], 'the auditors');
+    const object = 'Fishermen marching through the harbour chanted "Save the pier!" until dawn.';
+    assert.equal(attributions(object)[0][0], 'Fishermen');
+  });
+
+  it('reads "notes" ending an attribution, and carries a reported speaker into a quote opening the next paragraph', () => {
+    const notes = '"The pier opened in 1910," Holt notes.';
+    assert.equal(attributions(notes)[0][0], 'Holt');
+    const reported = 'The board met on Monday.\n\nHolt said that the pier would stay open through the winter.\n\n"We owe that to the fishermen."';
+    assert.deepEqual(attributions(reported)[0].slice(0, 2), ['Holt', 'said']);
+    // A paragraph that only narrates passes no speaker on.
+    const narrated = 'The board met on Monday.\n\nThe pier stayed open through the winter.\n\n"We owe that to the fishermen."';
+    assert.equal(attributions(narrated)[0][0], null);
   });
 
   it('leaves a quote without attribution unattributed', () => {

@@ -40,6 +40,8 @@ const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|nuff|ere)\b/i;
 
 function isWordChar(code: number): boolean {
   // Letters and digits of any script; surrogate halves count as word characters (emoji, rare scripts).
+  // NaN is the edge of the text: a mark there starts or ends a quote, it is no apostrophe.
+  if (Number.isNaN(code)) return false;
   if (code >= 48 && code <= 57) return true;
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
   if (code < 0xc0) return false;
@@ -73,9 +75,29 @@ function closesBefore(code: number): boolean {
   );
 }
 
+/**
+ * Bidi embeddings, zero-width spaces and joiners are invisible: pasted posts put U+202A before a
+ * paragraph's opening mark. The mark's role comes from the visible characters around it.
+ */
+function isInvisibleFormat(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff;
+}
+
+function visibleBefore(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isInvisibleFormat(text.charCodeAt(k))) k--;
+  return k >= 0 ? text.charCodeAt(k) : NaN;
+}
+
+function visibleAfter(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && isInvisibleFormat(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k);
+}
+
 function classify(text: string, i: number): Mark | null {
   const c = text.charCodeAt(i);
-  const prev = i > 0 ? text.charCodeAt(i - 1) : NaN;
+  const prev = visibleBefore(text, i);
   switch (c) {
     case 0x201c: // “ opens; glued to the end of a word it closes (German „…“, or a mistyped ”)
       return ambiguous(text, i, 1, 'double', 'open');
@@ -111,14 +133,17 @@ function classify(text: string, i: number): Mark | null {
 
 /** A straight (or misused curly) mark: its role comes from the spaces around it. */
 function ambiguous(text: string, i: number, length: number, family: MarkFamily, fallback: Role): Mark | null {
-  const prev = i > 0 ? text.charCodeAt(i - 1) : NaN;
-  const next = text.charCodeAt(i + length);
+  const prev = visibleBefore(text, i);
+  const next = visibleAfter(text, i + length);
   // At the start of a paragraph or line a mark can only open ("” … what I learned" is a mistyped opener).
   if (Number.isNaN(prev) || prev === 10 || prev === 13) return { index: i, length, family, role: 'open' };
   const canOpen = opensAfter(prev) && !isSpaceOrNone(next);
   const canClose = !isSpaceOrNone(prev) && closesBefore(next);
   if (canOpen && !canClose) return { index: i, length, family, role: 'open' };
   if (canClose && !canOpen) return { index: i, length, family, role: 'close' };
+  // Spaces on both sides ("Monday. “ she added"): a curly mark's shape is no evidence (mis-typed or
+  // mis-encoded), so it closes the open quote if there is one and opens otherwise.
+  if (isSpaceOrNone(prev) && isSpaceOrNone(next)) return { index: i, length, family, role: 'either' };
   if (isWordChar(prev) && isWordChar(next)) {
     // 5"10 or a glued quote: a double mark still pairs, a single one is an apostrophe.
     return family === 'double' ? { index: i, length, family, role: fallback } : null;
@@ -127,7 +152,7 @@ function ambiguous(text: string, i: number, length: number, family: MarkFamily, 
 }
 
 function apostropheOrMark(text: string, i: number, length: number, prev: number): Mark | null {
-  const next = text.charCodeAt(i + length);
+  const next = visibleAfter(text, i + length);
   if (isWordChar(prev) && isWordChar(next)) return null; // don't, Russia's, rock'n'roll
   if (!isWordChar(prev) && isWordChar(next)) {
     const after = text.slice(i + length, i + length + 6);

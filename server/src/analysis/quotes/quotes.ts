@@ -10,6 +10,7 @@ import type { Paragraph } from '../text/paragraphs';
 import { scanQuotes, type QuotePair } from './quoteScanner';
 import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
 import { attributeQuotes, isCueWord, type Attribution } from './speakers';
+import { findTranscriptTurns, findTurnLabels, type TurnLabel } from './transcripts';
 
 /** A quote of one paragraph, offsets relative to the paragraph. */
 export interface LocalQuote {
@@ -37,6 +38,10 @@ export interface ParagraphQuotes {
   postSignature: PostSignature | null;
   /** Ends with sentence punctuation, a link, a hashtag or an emoji (as post text does), not like a headline. */
   endsLikePostText: boolean;
+  /** Lines opening with a speaker label (`NAME: …`, `Q: …`): transcript turns if the document has enough. */
+  turns: TurnLabel[];
+  /** The paragraph is only a signature, `- Dana Holt.`: the name, which signs the quote just before. */
+  signsAbove: { start: number; end: number } | null;
 }
 
 export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
@@ -64,6 +69,8 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     introduces: introductionAtEnd(paragraph),
     postSignature: findPostSignature(paragraph),
     endsLikePostText: endsLikePostText(paragraph),
+    turns: findTurnLabels(paragraph),
+    signsAbove: signatureParagraph(paragraph),
   };
 }
 
@@ -110,7 +117,7 @@ function mergeFragments(paragraph: string, pairs: readonly QuotePair[]): QuotePa
   return merged;
 }
 
-const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*(?:he|she|they|I|we)\b/;
+const SEPARATING_GAP = /[.!?:;]\s|[.!?]$|^\s*[.!?]|\n|\baccording\b|^\W*(?:as|or)\W*$|^\W*(?:he|she|they|I|we)\b/;
 
 function sameStatement(paragraph: string, first: QuotePair, second: QuotePair): boolean {
   const gap = paragraph.slice(first.end, second.start);
@@ -130,10 +137,44 @@ function kindOf(paragraph: string, pair: QuotePair): 'direct' | 'partial' {
   return 'partial';
 }
 
+const SIGNATURE_PARAGRAPH = /^[-—―–]+\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:[,.]|$)/u;
+
+/** `- Dana Holt.` or `—Mayor Clara Diaz, writing after the vote.` as a paragraph of its own. */
+function signatureParagraph(paragraph: string): { start: number; end: number } | null {
+  if (paragraph.length > 120) return null;
+  const m = SIGNATURE_PARAGRAPH.exec(paragraph);
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  const name = m[1].replace(/\.$/, '');
+  return { start, end: start + name.length };
+}
+
+function quoteless(local: ParagraphQuotes): boolean {
+  return local.quotes.length === 0 && !local.openTail && !local.postSignature && local.turns.length === 0;
+}
+
+/**
+ * `Holt said that the pier would stay open all winter.` closing a paragraph with no quote, and a
+ * quote opening the next: the reported speaker goes on in her own words. Only when the cue and its
+ * subject are in the paragraph's last sentence and the cue is its verb (`X said`, `X told …`).
+ */
+function reportedAtEnd(paragraph: string): Attribution | null {
+  let lineStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) lineStart = m.index + m[0].length;
+  if (!paragraph.slice(lineStart).split(/[^\p{L}]+/u).some(isCueWord)) return null;
+  const found = attributeQuotes(paragraph, [{ start: paragraph.length, end: paragraph.length }])[0];
+  if (!found || found.route !== 'before' || found.speaker.start < lineStart) return null;
+  return { ...found, route: 'continuation' };
+}
+
 /** `X said:` (or `according to X:`) closing a paragraph: the quote follows in the next paragraph. */
 function introductionAtEnd(paragraph: string): Attribution | null {
   if (!paragraph.endsWith(':')) return null;
-  const lineStart = Math.max(paragraph.lastIndexOf('.', paragraph.length - 2) + 1, 0);
+  // The introduction is the last sentence; "Dr. Lee stated:" has a period that ends no sentence.
+  let lineStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(paragraph); m; m = SENTENCE_END.exec(paragraph)) lineStart = m.index + m[0].length;
   const found = attributeQuotes(paragraph, [{ start: paragraph.length, end: paragraph.length }])[0];
   return found && found.speaker.start >= lineStart ? found : null;
 }
@@ -157,10 +198,15 @@ export function assembleQuotes(
         attribution = locals[i - 1].introduces;
         attributionOffset = paragraphs[i - 1].start;
       }
+      if (!attribution && qi === 0 && q.start === 0 && i > 0 && q.kind === 'direct' && quoteless(locals[i - 1]) && !locals[i + 1]?.signsAbove) {
+        attribution = reportedAtEnd(paragraphs[i - 1].text);
+        attributionOffset = paragraphs[i - 1].start;
+      }
       const annotation = toAnnotation(text, offset + q.start, offset + q.end, q.kind, attribution, attributionOffset);
       if (!attribution && qi === 0 && q.start === 0 && i > 0) continueFromPreviousParagraph(annotation, out, paragraphs[i - 1], text);
       out.push(annotation);
     });
+    signLastQuote(out, paragraphs, locals, i, text);
     if (local.openTail) {
       const joined = joinContinuation(locals, i);
       const start = offset + local.openTail.start;
@@ -196,13 +242,26 @@ export function assembleQuotes(
   const doubleStyle = quotesInDoubleMarks(out);
   const kept = out.filter(
     (q) =>
-      (q.start >= headlineEnd || isHeadlineStatement(q)) &&
+      (q.start >= headlineEnd || isHeadlineStatement(q, text)) &&
       !(doubleStyle && q.cue === null && isSingleMarked(q)) &&
       !posts.some((p) => p.start <= q.start && q.end <= p.end),
   );
-  const quotes = posts.length ? [...kept, ...posts] : kept;
+  // A transcript turn is one statement: quotes inside it (or a quote run over its lines) are part of it.
+  const turns = findTranscriptTurns(text, paragraphs, locals);
+  const outsideTurns = turns.length ? kept.filter((q) => !turns.some((t) => t.start < q.end && q.start < t.end)) : kept;
+  const quotes = [...outsideTurns, ...turns, ...posts];
   quotes.sort((a, b) => a.start - b.start || a.end - b.end);
   return quotes;
+}
+
+/** An unattributed quote closing paragraph `i`, signed by the paragraph after it (`- Dana Holt.`). */
+function signLastQuote(out: QuoteAnnotation[], paragraphs: readonly Paragraph[], locals: readonly ParagraphQuotes[], i: number, text: string): void {
+  const signature = locals[i + 1]?.signsAbove;
+  const last = out[out.length - 1];
+  if (!signature || !last || last.speaker || last.end !== paragraphs[i].end) return;
+  const start = paragraphs[i + 1].start + signature.start;
+  const end = paragraphs[i + 1].start + signature.end;
+  last.speaker = { start, end, text: text.slice(start, end) };
 }
 
 function isSingleMarked(quote: QuoteAnnotation): boolean {
@@ -223,9 +282,19 @@ function firstTextOffset(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-/** Headlines quote in single marks; a double-quoted, attributed quote in one is a statement still. */
-function isHeadlineStatement(quote: QuoteAnnotation): boolean {
-  return quote.cue !== null && !/^['‘‚‹]/.test(quote.text);
+/**
+ * Headlines quote in single marks; a double-quoted quote in one is a statement still when it is
+ * attributed or opens its line (a file that starts with a quote: `"We will not cooperate," …`), and
+ * so is a single-quoted one that does both (`'We will not cooperate,' the agency said.`).
+ */
+function isHeadlineStatement(quote: QuoteAnnotation, text: string): boolean {
+  if (/^['‘‚‹]/.test(quote.text)) return quote.cue !== null && startsLine(text, quote.start);
+  return quote.cue !== null || startsLine(text, quote.start);
+}
+
+function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return text.slice(lineStart, index).trim() === '';
 }
 
 /**
@@ -239,6 +308,8 @@ function isHeadline(paragraph: string): boolean {
   return lines.length <= 3 && lines.every((line) => line.length <= 160 && !SENTENCE_INSIDE_LINE.test(line));
 }
 
+const SENTENCE_END = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Rev|Prof|No|vs|\p{Lu}))[.!?]["'”’]?\s+(?=\S)/gu;
+
 /** A sentence end followed by more words; "Dr. Ben Carson" and "U.S. troops" are abbreviations, not ends. */
 const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Rev|Prof|No|vs|\p{Lu}))[.!?]["'”’]?\s+\S/u;
 
@@ -249,6 +320,8 @@ const SENTENCE_INSIDE_LINE = /(?<!\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr
 function continueFromPreviousParagraph(quote: QuoteAnnotation, earlier: readonly QuoteAnnotation[], previous: Paragraph, text: string): void {
   const last = earlier[earlier.length - 1];
   if (!last || !last.speaker || last.cue === null || last.start < previous.start || last.speaker.start < previous.start) return;
+  // A single-marked line after double-marked quotes is a subhead ('A hard winter.'), not more of the same voice.
+  if (isSingleMarked(quote) !== isSingleMarked(last)) return;
   // The attribution's sentence must close the paragraph (`…," said X, the author of a book.`): no new sentence after it.
   const after = text.slice(last.end, previous.end);
   if (after.length > 400 || SENTENCE_INSIDE_LINE.test(after)) return;

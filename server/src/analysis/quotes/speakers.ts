@@ -152,7 +152,9 @@ function cueAt(tokens: readonly Token[], i: number): { first: number; last: numb
   // "Republican claims as …": plural nouns that double as verbs count only before what a verb takes.
   if (NOUN_OR_VERB.has(t.lower)) {
     const next = tokens[i + 1];
-    if (!next || !(next.quoted || /^[,:]$/.test(next.text) || next.lower === 'that' || PRONOUNS.has(next.lower) || DETERMINERS.has(next.lower) || next.lower === 'to')) return null;
+    // "…," Lee notes.: at a sentence end after a name or a pronoun it is the verb.
+    const endsAfterSpeaker = (!next || next.text === '.') && prev !== undefined && (PRONOUNS.has(prev.lower) || (isCapitalised(prev) && !DETERMINERS.has(prev.lower)));
+    if (!endsAfterSpeaker && (!next || !(next.quoted || /^[,:]$/.test(next.text) || next.lower === 'that' || PRONOUNS.has(next.lower) || DETERMINERS.has(next.lower) || next.lower === 'to'))) return null;
   }
   return { first: i, last: i, text: t.text };
 }
@@ -253,9 +255,12 @@ function phraseAfter(tokens: readonly Token[], from: number, ceiling: number, nu
       continue;
     }
     if (!isCapitalised(t) && (STOP_WORDS.has(t.lower) || CUE_VERBS.has(t.lower))) break;
+    // "the council issued …": after the noun, a past tense in -ed is the verb.
+    if (!isCapitalised(t) && last > from && t.lower.length >= 5 && t.lower.endsWith('ed')) break;
     // A lower-case word after a name ends the phrase ("The Orbital Survey Agency issued"), unless it names a role.
-    if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower)) break;
-    if (isWeekdayOrTime(t.lower)) break;
+    if (!isCapitalised(t) && last >= 0 && isCapitalised(tokens[last]) && !DETERMINERS.has(tokens[last].lower) && !isPersonNoun(t.lower) && !(sawDeterminer && last === from + 1 && isWeekdayOrTime(tokens[last].lower))) break;
+    // "a Sunday column": after a determiner a weekday qualifies the noun; elsewhere it ends the phrase.
+    if (isWeekdayOrTime(t.lower) && !(sawDeterminer && i === from + 1 && isCapitalised(t))) break;
     last = i;
   }
   if (last < 0 || (sawDeterminer && last === from)) return null;
@@ -269,7 +274,8 @@ function isWeekdayOrTime(word: string): boolean {
 /** "WASHINGTON —", "NEW YORK (AP) —": a dateline in capitals before the first sentence. */
 function skipDateline(tokens: readonly Token[], from: number, ceiling: number): number {
   let k = from;
-  while (k < ceiling && k - from < 6 && /^[\p{Lu}.,()-]+$/u.test(tokens[k].text) && !/^[—–-]$/.test(tokens[k].text)) k++;
+  // The city in capitals, then perhaps a date and the agency: "HARBORVILLE, May 3 (AP) —".
+  while (k < ceiling && k - from < 10 && (/^[\p{Lu}.,()-]+$/u.test(tokens[k].text) || (k > from && /^(?:\p{Lu}\p{Ll}+\.?|\d{1,4})$/u.test(tokens[k].text))) && !/^[—–-]$/.test(tokens[k].text)) k++;
   if (k > from && k < ceiling && /^[—–-]$/.test(tokens[k].text) && /\p{Lu}{2}/u.test(tokens[from].text)) return k + 1;
   return from;
 }
@@ -294,14 +300,27 @@ const INTRODUCTORY = new Set(
 /** The subject at the start of the sentence: "The German Aerospace Center (DLR) issued … and condemned". */
 function sentenceSubject(tokens: readonly Token[], from: number, ceiling: number): Span | null {
   let i = skipDateline(tokens, from, ceiling);
+  // "Conversely, the auditors rated …": a sentence adverb and its comma come before the subject.
+  if (i + 1 < ceiling && /^\p{Lu}\p{Ll}+ly$/u.test(tokens[i].text) && tokens[i + 1].text === ',') i += 2;
   if (i < ceiling && INTRODUCTORY.has(tokens[i].lower)) {
     // Skip the introductory phrase up to its comma; without one, the subject cannot be told apart.
     let k = i + 1;
     while (k < ceiling && k - i < 15 && !(tokens[k].text === ',' && !tokens[k].quoted && !/^\d/.test(tokens[k + 1]?.text ?? ''))) k++;
     if (k >= ceiling || tokens[k].text !== ',') return null;
     i = k + 1;
+    // "At a rally in Portland, Maine, Holt said": a place's state or country after the comma belongs to the phrase.
+    // So does the rest of a list of modifiers: "In a hastily called, late-night session, the council …".
+    let m = i;
+    while (m < ceiling && m - i < 4 && isWord(tokens[m]) && !tokens[m].quoted && !STOP_WORDS.has(tokens[m].lower)) m++;
+    const afterSecond = tokens[m + 1];
+    if (m > i && m + 1 < ceiling && tokens[m].text === ',' && afterSecond && (isCapitalised(afterSecond) || afterSecond.lower === 'the') && isPartOfIntroduction(tokens, i, m)) i = m + 1;
   }
   return phraseAfter(tokens, i, ceiling);
+}
+
+/** Tokens `from`..`to` (exclusive) between two commas that still belong to the introductory phrase: "Maine", "late-night". */
+function isPartOfIntroduction(tokens: readonly Token[], from: number, to: number): boolean {
+  return to - from <= 3 && !PRONOUNS.has(tokens[from].lower);
 }
 
 function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
@@ -310,6 +329,26 @@ function markQuoted(tokens: Token[], quotes: readonly Span[]): void {
     while (q < quotes.length && quotes[q].end <= t.start) q++;
     if (q < quotes.length && quotes[q].start <= t.start) t.quoted = true;
   }
+}
+
+/**
+ * A cue among the next words of the clause: `the mayor said`, `Ada Moss, a retired pilot, said`,
+ * `Rep. Dana Holt, R-Pa., said`. With `introducesNext` (after a full stop), only a short clause that ends
+ * the sentence: `…." the mayor said.` attributes the quote before it, `…." She added that …` starts anew.
+ */
+function attributesBefore(tokens: readonly Token[], from: number, introducesNext = false): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
+    if (tokens[k].quoted || (/^[.!?;:]$/.test(tokens[k].text) && !/^[,)]$/.test(tokens[k + 1]?.text ?? ''))) return false;
+    if (!cueAt(tokens, k)) continue;
+    if (!introducesNext) return true;
+    // `Holt said.`, `Holt told reporters in Leeds.`: a short clause that ends the sentence, with no object clause.
+    for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+      if (tokens[j].quoted || tokens[j].lower === 'that' || tokens[j].text === ':') return false;
+      if (/^[.!?]$/.test(tokens[j].text)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Sentence boundaries, ignoring punctuation inside quotes: for each token, its sentence's first token and the next sentence's. */
@@ -324,7 +363,15 @@ function sentenceBounds(paragraph: string, tokens: readonly Token[], quotes: rea
     // A line break ends a sentence unless it falls inside a quote running over lines.
     const next = tokens[i + 1];
     if (next && paragraph.slice(t.end, next.start).includes('\n') && (!next.quoted || quoteStarts.has(next.start))) starts.add(i + 1);
-    if (insideQuote) continue;
+    if (insideQuote) {
+      // `… we checked." She added, "…"`: a quote that ends its own sentence ends the narrative one, if a capital follows.
+      // `…?" Holt asked` is still one sentence: the words after the quote may attribute it.
+      if (next && !next.quoted && next.start >= quotes[q].end && /^\p{Lu}/u.test(next.text)) {
+        const ending = /([.!?])\s*\S{1,2}$/.exec(paragraph.slice(Math.max(quotes[q].start, quotes[q].end - 4), quotes[q].end));
+        if (ending && !attributesBefore(tokens, i + 1, ending[1] === '.')) starts.add(i + 1);
+      }
+      continue;
+    }
     if ((t.text === '.' || t.text === '!' || t.text === '?') && i + 1 < tokens.length && !/^[\p{Ll},;:)\]]/u.test(tokens[i + 1].text)) starts.add(i + 1);
   }
   const startOf = new Int32Array(tokens.length);
@@ -373,7 +420,8 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
       label(tokens, sentenceStart, first) ??
       (first - sentenceStart >= 2 ? subjectOfSentence(tokens, sentenceStart, first) : null);
     if (found) {
-      results.push({ ...found, speaker: mention(paragraph, found.speaker) });
+      const named = found.route === 'before' ? subjectThePronounTakesUp(tokens, found.speaker, sentenceStart, first) : null;
+      results.push({ ...found, speaker: mention(paragraph, named ?? found.speaker) });
       continue;
     }
     // `…, Schiff said. "…"`: a quote opening its sentence continues the attribution just before it.
@@ -386,6 +434,34 @@ export function attributeQuotes(paragraph: string, quotes: readonly Span[]): Arr
     results.push(previous ? { speaker: previous.speaker, cue: previous.cue, route: 'continuation' } : null);
   }
   return results;
+}
+
+/**
+ * "Mayor Diaz says she welcomed … what she calls "…"", "Holt said she remembered thinking, "…"": a
+ * pronoun in a clause governed by the subject's own verb stands for that subject, and the named
+ * subject is the mention to show. Only a subject that opens the sentence before the pronoun, and is
+ * followed by a verb, counts; a pronoun after "which", "when" or a comma keeps its own mention.
+ */
+function subjectThePronounTakesUp(tokens: readonly Token[], speaker: Span, sentenceStart: number, quoteFirst: number): Span | null {
+  const at = firstStartingAtOrAfter(tokens, speaker.start);
+  const pronoun = tokens[at];
+  if (!pronoun || tokens[at].end !== speaker.end || !/^(?:he|she|it|they)$/.test(pronoun.lower)) return null;
+  // Only a pronoun in a clause the subject's own verb governs: "Diaz says she …", "… what he called …".
+  const before = tokens[at - 1];
+  if (!before || !(before.lower === 'what' || (CUE_VERBS.has(before.lower) && !isCapitalised(before)))) return null;
+  const subject = sentenceSubject(tokens, sentenceStart, Math.min(at, quoteFirst));
+  if (!subject || subject.end > pronoun.start) return null;
+  const first = firstStartingAtOrAfter(tokens, subject.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= subject.end) last++;
+  if (PRONOUNS.has(tokens[last].lower) || tokens[last].quoted) return null;
+  const next = tokens[last + 1];
+  // The subject's verb follows it: "Diaz says", "Holt said", "Moss took".
+  if (!next || !/^\p{Ll}/u.test(next.text) || STOP_WORDS.has(next.lower) && !BETWEEN_SPEAKER_AND_CUE.has(next.lower)) return null;
+  const head = tokens[last];
+  const personal = pronoun.lower === 'he' || pronoun.lower === 'she';
+  if (personal && !(isCapitalised(head) && isCapitalised(tokens[first])) && !isPersonNoun(head.lower)) return null;
+  return subject;
 }
 
 /** The attribution ending the sentence before token `sentenceStart` (`…, X said.`), if its cue is among the last words. */
@@ -472,8 +548,37 @@ function afterQuote(tokens: readonly Token[], from: number, to: number, adjacent
  */
 function subjectOfSentence(tokens: readonly Token[], from: number, to: number): Found | null {
   const subject = sentenceSubject(tokens, from, to);
-  if (!subject) return null;
+  if (!subject || (insideNonCueParticiple(tokens, from, to) && !canSpeak(tokens, subject))) return null;
   return { speaker: subject, cue: null, route: 'subject' };
+}
+
+/**
+ * A quote inside a participle clause that is no cue (`The rocket lifted off, marking "Europe's return"`)
+ * names what the event meant, in the writer's words: a subject that cannot speak did not say it.
+ */
+function insideNonCueParticiple(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = to - 1; k > from; k--) {
+    const t = tokens[k];
+    if (t.quoted) continue;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–') return false;
+    if (/ing$/.test(t.lower) && t.lower.length > 5 && !isCapitalised(t) && tokens[k - 1].text === ',' && !cueAt(tokens, k)) return true;
+  }
+  return false;
+}
+
+/** A person's or body's name, a personal pronoun or a noun for people ("the spokesman"): not "the launch" or "it". */
+function canSpeak(tokens: readonly Token[], span: Span): boolean {
+  const first = firstStartingAtOrAfter(tokens, span.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= span.end) last++;
+  let head = tokens[last];
+  // The chunker stops a name at a lower-case word, so "The Ariane 6 rocket lifted off" gives "The Ariane 6";
+  // after a determiner, a lower-case word followed by its verb is the real head.
+  const next = tokens[last + 1];
+  const verb = tokens[last + 2];
+  if (DETERMINERS.has(tokens[first].lower) && next && verb && /^\p{Ll}+$/u.test(next.text) && /^\p{Ll}+$/u.test(verb.text) && !STOP_WORDS.has(next.lower) && !STOP_WORDS.has(verb.lower)) head = next;
+  if (PRONOUNS.has(head.lower)) return head.lower !== 'it';
+  return isCapitalised(head) || isPersonNoun(head.lower) || head.text === ')';
 }
 
 /** `X said: "…"`, `X told reporters "…"`, `X said the plan was "…"`, `according to X, "…"`. */
@@ -483,20 +588,38 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     const cue = cueAt(tokens, k);
     if (!cue || cue.last >= to) continue;
     if (cue.text === 'according to') {
+      const spoken = rendersWords(tokens, cue.last + 1, to) ? speechVerbBefore(tokens, from, k) : null;
+      if (spoken) return spoken;
       const speaker = phraseAfter(tokens, cue.last + 1, to);
       if (speaker) return { speaker, cue: cue.text, route: 'according' };
       continue;
     }
+    // "footage of Mayor Diaz asking, …": a name right before the participle, after a preposition, is its speaker.
+    const participleName = /ing$/.test(tokens[k].lower) ? nameBeforeParticiple(tokens, k, from) : null;
+    if (participleName) return { speaker: participleName, cue: cue.text, route: 'before' };
     // "X issued a statement calling …": a participle's speaker is the sentence's subject.
     const participleSubject = /ing$/.test(tokens[k].lower) ? sentenceSubject(tokens, from, k) : null;
     if (participleSubject) return { speaker: participleSubject, cue: cue.text, route: 'before' };
     const speaker = subjectBefore(tokens, k, from);
+    // "Fishermen marching through the harbour chanted": a noun after a preposition is its object, not the subject.
+    const objectOf = speaker ? tokens[firstStartingAtOrAfter(tokens, speaker.start) - 1] : undefined;
+    if (speaker && objectOf && k - from > 2 && /^(?:through|into|onto|across|along|around|toward|towards|past|over|under|from|with|without|at|in|on|to)$/.test(objectOf.lower) && !isCapitalised(tokens[firstStartingAtOrAfter(tokens, speaker.start)])) {
+      const subject = sentenceSubject(tokens, from, k);
+      if (subject && subject.end <= objectOf.start) return { speaker: subject, cue: cue.text, route: 'before' };
+    }
     if (speaker) return { speaker, cue: cue.text, route: 'before' };
     const prev = tokens[k - 1];
     // "Senator Harry Reid, the minority leader, said": the name before the appositive.
     if (prev?.text === ',') {
       const named = nameBeforeAppositive(tokens, k - 1, from);
       if (named) return { speaker: named, cue: cue.text, route: 'before' };
+    }
+    // "she smiled and said": the subject of the verb the cue is joined to, when it is a pronoun.
+    if ((prev?.lower === 'and' || prev?.lower === 'but') && k - 2 > from && /^\p{Ll}+$/u.test(tokens[k - 2].text) && !STOP_WORDS.has(tokens[k - 2].lower)) {
+      const joined = subjectBefore(tokens, k - 2, from);
+      const head = joined ? tokens[firstStartingAtOrAfter(tokens, joined.start)] : null;
+      // Only a nominative pronoun is surely that verb's subject; a noun there may be its object ("denounced the harbour plans and pledged").
+      if (joined && head && joined.end === tokens[k - 3]?.end && /^(?:i|he|she|we|they)$/.test(head.lower)) return { speaker: joined, cue: cue.text, route: 'before' };
     }
     // ", saying …" / "and condemned …": the speaker is the subject of the sentence.
     if (k === from || !prev || prev.text === ',' || prev.lower === 'and' || prev.lower === 'but' || /ing$/.test(tokens[k].lower)) {
@@ -505,6 +628,15 @@ function beforeQuote(tokens: readonly Token[], from: number, to: number): Found 
     }
   }
   return null;
+}
+
+/** "footage of the mayor saying", "a video with Mayor Diaz asking": the name the participle follows, after a preposition. */
+function nameBeforeParticiple(tokens: readonly Token[], participle: number, floor: number): Span | null {
+  const name = subjectBefore(tokens, participle, floor);
+  if (!name) return null;
+  const first = firstStartingAtOrAfter(tokens, name.start);
+  if (!isCapitalised(tokens[first]) || first - 1 < floor) return null;
+  return /^(?:of|with|by|from)$/.test(tokens[first - 1].lower) && tokens[participle - 1].end === name.end ? name : null;
 }
 
 /** `NAME, appositive,` ending at the comma token `comma`: the noun phrase before the appositive. */
@@ -522,8 +654,34 @@ function nameBeforeAppositive(tokens: readonly Token[], comma: number, floor: nu
 function accordingTo(tokens: readonly Token[], from: number, to: number): Found | null {
   for (let k = from; k + 1 < to; k++) {
     if (tokens[k].lower !== 'according' || tokens[k].quoted || tokens[k + 1].lower !== 'to') continue;
+    const spoken = rendersWords(tokens, k + 2, to) ? speechVerbBefore(tokens, from, k) : null;
+    if (spoken) return spoken;
     const speaker = phraseAfter(tokens, k + 2, to);
     if (speaker) return { speaker, cue: 'according to', route: 'according' };
+  }
+  return null;
+}
+
+/**
+ * "according to a translation by Y", "according to an interpreter": the source only renders the
+ * words, so a speech verb before it ("X told reporters, according to …") names the speaker. Any other
+ * source ("X said, according to the Harbor Gazette") is who vouches for the quote, and is credited.
+ */
+function rendersWords(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 3); k++) {
+    if (/^(?:translation|translations|translator|translators|interpreter|interpreters|interpretation|transliteration)$/.test(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+/** A speech verb with its subject earlier in the sentence than `end` ("X told reporters, according to …"). */
+function speechVerbBefore(tokens: readonly Token[], from: number, end: number): Found | null {
+  for (let k = end - 1; k >= from; k--) {
+    if (tokens[k].quoted || tokens[k].lower === 'according') continue;
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.last >= end) continue;
+    const speaker = subjectBefore(tokens, k, from);
+    if (speaker) return { speaker, cue: cue.text, route: 'before' };
   }
   return null;
 }
