@@ -86,7 +86,7 @@ function resolveOne(quote: QuoteAnnotation, speaker: TextSpan, context: Context)
     const found = nearestSubjectAgency(text, agencies, speaker.start, fits) ?? nearestSubjectAgency(text, agencies, speaker.start);
     return found ? agencyResolution(found, table) : null;
   }
-  if (/^(?:the|this|that)\s+\p{Ll}/iu.test(mention)) return describedPerson(mention, speaker.start, context);
+  if (/^(?:the|this|that)\s+[\p{Ll}\d]/iu.test(mention)) return describedPerson(mention, speaker.start, context);
   return namedOutsideTable(mention);
 }
 
@@ -98,7 +98,8 @@ function namedOutsideTable(mention: string): Resolution | null {
   const name = mention.replace(/[’']s$/, '').trim();
   const words = name.split(/\s+/);
   const content = /^the$/i.test(words[0]) ? words.slice(1) : words;
-  if (content.length === 0 || content.length > 6 || !content.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|and|the|de|on)$/.test(w))) return null;
+  if (content.length === 0 || content.length > 6 || !/^\p{Lu}/u.test(content[0])) return null;
+  if (!content.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|and|the|de|on)$/.test(w))) return null;
   if (content.length === 1 && (isDictionaryWord(content[0]) || /^\p{Lu}+$/u.test(content[0]) && content[0].length < 3)) return null;
   const clean = content.length === 1 && /^\p{Lu}{4,}$/u.test(content[0]) ? content[0][0] + content[0].slice(1).toLowerCase() : name;
   const last = content[content.length - 1];

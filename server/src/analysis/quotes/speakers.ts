@@ -197,7 +197,8 @@ function subjectBefore(tokens: readonly Token[], end: number, floor: number): Sp
       break;
     }
     if (!isCapitalised(t) && (PRONOUNS.has(t.lower) || CUE_VERBS.has(t.lower) || /ly$/.test(t.lower))) break;
-    if (STOP_WORDS.has(t.lower) || INTRODUCTORY.has(t.lower) || /^\d/.test(t.text)) break;
+    // A number ends the phrase, but an age describes the person: "the 82-year-old said".
+    if (STOP_WORDS.has(t.lower) || INTRODUCTORY.has(t.lower) || (/^\d/.test(t.text) && !/^\d{1,3}-year-olds?$/.test(t.lower))) break;
     if (isCapitalised(t) && k < i && PRONOUNS.has(t.lower)) break;
     if (isCapitalised(t) && (t.lower === 'the' || DETERMINERS.has(t.lower))) {
       first = k;
