@@ -28,5 +28,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [analysisAsSeparateBundle] }),
   build({ ...common, entryPoints: ['server/src/analysis/annotate.ts'], outfile: 'dist/analysis.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // `news-annotate --jsonl --jobs N` starts its worker threads from this bundle, next to dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/cli/annotateWorker.ts'], outfile: 'dist/cliWorker.js' }),
 ]);
