@@ -1,4 +1,4 @@
-import { annotate } from '../analysis/annotate';
+import { annotate, clearAnalysisCache } from '../analysis/annotate';
 import { isCalendarDate } from '../isoDate';
 import { toPublicAnnotation } from '../publicSchema';
 import { InputError } from './inputError';
@@ -17,6 +17,12 @@ export type LineOutcome =
 // Without `stream`, every decode() starts afresh, so one decoder serves all lines (a leading BOM is dropped).
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+// The paragraph memo pays off in an editor, where the same paragraphs come back keystroke after keystroke;
+// the articles of an archive seldom share one. Forgetting it every few million characters keeps a long run's
+// memory flat (a full memo holds about 20 bytes per character, per thread) and changes no output.
+const MEMO_BUDGET_CHARACTERS = 2_000_000;
+let charactersSinceMemoCleared = 0;
+
 export function annotateJsonLine(bytes: Uint8Array, defaultPublished?: string): LineOutcome {
   let id: unknown = null;
   try {
@@ -30,6 +36,11 @@ export function annotateJsonLine(bytes: Uint8Array, defaultPublished?: string): 
     const record = parseRecord(line);
     id = record.id ?? null;
     const { text, published } = articleOf(record, defaultPublished);
+    if (charactersSinceMemoCleared > MEMO_BUDGET_CHARACTERS) {
+      clearAnalysisCache();
+      charactersSinceMemoCleared = 0;
+    }
+    charactersSinceMemoCleared += text.length;
     const annotations = annotate(text, { publicationDate: published }).annotations.map(toPublicAnnotation);
     return { kind: 'annotated', output: JSON.stringify({ id, annotations }) };
   } catch (error) {
