@@ -16,6 +16,7 @@
  *   --jobs N           the N to compare with --jobs 1 (default: the number of cores)
  *   --cli-runs N       runs of each CLI setting (default 3)
  *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
+ *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
  *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
  * The naive baseline, the profile and the archive generator run in child processes of this same script
  * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
@@ -49,6 +50,7 @@ interface Options {
   jobs: number;
   cliRuns: number;
   generatedArticles: number;
+  evalRepeat: number;
   streamBytes: number;
 }
 
@@ -84,6 +86,7 @@ function parseOptions(argv: readonly string[]): Options {
     jobs: Math.max(2, count('--jobs', DEFAULT_JOBS)),
     cliRuns: Math.max(1, count('--cli-runs', 3)),
     generatedArticles: count('--generated-articles', 1000),
+    evalRepeat: count('--eval-repeat', 4),
     streamBytes: count('--stream-mb', 1000) * 1_000_000,
   };
 }
@@ -493,7 +496,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   if (!options.profileOnly && options.cli !== 'no') {
-    await benchCliThroughput({ runs: options.cliRuns, jobs: options.jobs, seed: options.seed, generatedArticles: options.generatedArticles }, repoRoot, rows, log);
+    await benchCliThroughput({ runs: options.cliRuns, jobs: options.jobs, seed: options.seed, generatedArticles: options.generatedArticles, evalRepeat: options.evalRepeat }, repoRoot, rows, log);
     if (options.streamBytes > 0) await benchArchiveStream({ bytes: options.streamBytes, jobs: options.jobs, seed: options.seed }, rows, repoRoot, log);
   }
 
