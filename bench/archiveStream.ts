@@ -15,7 +15,10 @@ export interface ArchiveStreamOptions {
   seed: number;
 }
 
-/** The RSS in the last tenth of the input may exceed the RSS in the second tenth by at most this much. */
+/**
+ * Flat: the highest RSS over the second half of the input may exceed the highest over 10–50% by at most this
+ * much. Highs over long stretches, because the garbage collector makes RSS swing by a few hundred MB.
+ */
 const FLAT_RSS_TOLERANCE = 1.2;
 
 export async function benchArchiveStream(options: ArchiveStreamOptions, rows: BenchRow[], repoRoot: string, log: (line: string) => void): Promise<void> {
@@ -33,8 +36,8 @@ export async function benchArchiveStream(options: ArchiveStreamOptions, rows: Be
 
   const rssBetween = (from: number, to: number): number =>
     Math.max(0, ...run.rssSamples.filter((s) => s.atInputBytes >= from * inputBytes && s.atInputBytes <= to * inputBytes).map((s) => s.rssBytes)) / 2 ** 20;
-  const early = rssBetween(0.1, 0.2);
-  const late = rssBetween(0.9, 1);
+  const early = rssBetween(0.1, 0.5);
+  const late = rssBetween(0.5, 1);
   const seconds = run.ms / 1000;
   rows.push({
     section: '7 archive',
@@ -43,9 +46,9 @@ export async function benchArchiveStream(options: ArchiveStreamOptions, rows: Be
     unit: 'MB',
     median: run.peakRssBytes / 2 ** 20,
     derived: `${(run.outputLines / seconds).toFixed(0)} docs/s, ${(inputBytes / 1e6 / seconds).toFixed(2)} MB/s, ${seconds.toFixed(0)} s`,
-    target: `flat: RSS in the last tenth ≤ ${FLAT_RSS_TOLERANCE}× the second tenth`,
+    target: `flat: max RSS over 50–100% ≤ ${FLAT_RSS_TOLERANCE}× over 10–50%`,
     status: late <= early * FLAT_RSS_TOLERANCE ? 'PASS' : 'MISS',
-    note: `RSS ${early.toFixed(0)} MB at 10–20% of the input, ${rssBetween(0.45, 0.55).toFixed(0)} MB at 45–55%, ${late.toFixed(0)} MB at 90–100%; ${(run.outputBytes / 1e6).toFixed(0)} MB out, counted not stored`,
+    note: `max RSS ${rssBetween(0, 0.1).toFixed(0)} MB over the first 10% of the input, ${early.toFixed(0)} MB over 10–50%, ${late.toFixed(0)} MB over 50–100%; ${(run.outputBytes / 1e6).toFixed(0)} MB out, counted not stored`,
   });
 }
 

@@ -14,7 +14,7 @@ port.on('message', ({ sequence, bytes }: WorkerRequest) => {
   try {
     reply = { sequence, outcome: annotateJsonLine(bytes, defaultPublished) };
   } catch (error) {
-    reply = { sequence, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply = { sequence, failure: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(reply);
 });

@@ -11,5 +11,5 @@ export interface WorkerRequest {
   bytes: Uint8Array;
 }
 
-/** A worker's answer: the line's outcome, or the internal error (with its stack) that stopped it. */
+/** A worker's answer: the line's outcome, or the message of the internal error that stopped it. */
 export type WorkerReply = { sequence: number; outcome: LineOutcome; failure?: undefined } | { sequence: number; failure: string; outcome?: undefined };
