@@ -1,4 +1,5 @@
 // Bundles the client, the server and the CLI: the VSIX ships only these bundles.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -10,6 +11,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  metafile: true,
   // jsonc-parser's UMD entry hides its requires from the bundler; its ES module build does not.
   mainFields: ['module', 'main'],
 };
@@ -24,9 +26,16 @@ const analysisAsSeparateBundle = {
   },
 };
 
-await Promise.all([
+const results = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [analysisAsSeparateBundle] }),
   build({ ...common, entryPoints: ['server/src/analysis/annotate.ts'], outfile: 'dist/analysis.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // `news-annotate --jsonl --jobs N` starts its worker threads from this bundle, next to dist/cli.js.
+  build({ ...common, entryPoints: ['server/src/cli/annotateWorker.ts'], outfile: 'dist/cliWorker.js' }),
 ]);
+
+// What each shipped bundle was built from: a test checks that package.json's `dependencies` are exactly
+// the packages these sources import, so that nothing only the bench or the tests use ships as runtime.
+mkdirSync('out', { recursive: true });
+writeFileSync('out/bundle-inputs.json', `${JSON.stringify(results.map(({ metafile }) => metafile.inputs))}\n`);

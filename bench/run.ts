@@ -11,8 +11,15 @@
  *   --profile          also CPU-profile one cold analysis of the largest size and the server while it
  *                      opens and edits that text; print self time by file and by function
  *   --profile-only     only the profiles, none of the timings
- * The naive baseline and the profile run in child processes of this same script (--naive-worker,
- * --profile-worker), so that neither compromise-dates nor the profiler touches the figures here.
+ *   --cli-only         only the command line: --jobs 1 against --jobs N, and the archive stream
+ *   --no-cli           everything but the command line
+ *   --jobs N           the N to compare with --jobs 1 (default: the number of cores)
+ *   --cli-runs N       runs of each CLI setting (default 3)
+ *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
+ *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
+ *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
+ * The naive baseline, the profile and the archive generator run in child processes of this same script
+ * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,6 +31,9 @@ import { BENCH_PUBLICATION_DATE, BENCH_SIZES, freshVariant, generateBenchText, t
 import { formatProfileSummary, summariseCpuProfile, type ProfileSummary } from './cpuProfile';
 import { BenchServer, decodeTokenPositions, findRepoRoot, timed } from './lspSession';
 import { timeNaiveAnalysis, type NaiveReport } from './naive';
+import { benchArchiveStream, streamGeneratorMain } from './archiveStream';
+import type { BenchRow } from './benchRow';
+import { benchCliThroughput, DEFAULT_JOBS } from './cliThroughput';
 import { measure, type Timing } from './stats';
 
 interface Options {
@@ -36,24 +46,14 @@ interface Options {
   profile: boolean;
   profileOnly: boolean;
   seed: number;
+  cli: 'also' | 'only' | 'no';
+  jobs: number;
+  cliRuns: number;
+  generatedArticles: number;
+  evalRepeat: number;
+  streamBytes: number;
 }
 
-export interface BenchRow {
-  section: string;
-  metric: string;
-  size: string;
-  unit: 'ms' | 'MB' | '×';
-  /** Median for timings; the value itself for single figures (RSS, ratios). */
-  median: number;
-  min?: number;
-  max?: number;
-  runs?: number;
-  /** A figure derived from the median: throughput, or what a ratio compares. */
-  derived?: string;
-  target?: string;
-  status?: 'PASS' | 'MISS';
-  note?: string;
-}
 
 const ONE_MB = 1_000_000;
 const SCREEN_LINES = 60;
@@ -82,6 +82,12 @@ function parseOptions(argv: readonly string[]): Options {
     profile: argv.includes('--profile') || argv.includes('--profile-only'),
     profileOnly: argv.includes('--profile-only'),
     seed: count('--seed', 1),
+    cli: argv.includes('--cli-only') ? 'only' : argv.includes('--no-cli') ? 'no' : 'also',
+    jobs: Math.max(2, count('--jobs', DEFAULT_JOBS)),
+    cliRuns: Math.max(1, count('--cli-runs', 3)),
+    generatedArticles: count('--generated-articles', 1000),
+    evalRepeat: count('--eval-repeat', 4),
+    streamBytes: count('--stream-mb', 1000) * 1_000_000,
   };
 }
 
@@ -475,7 +481,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const rows: BenchRow[] = [];
 
   const largest = options.sizes[options.sizes.length - 1];
-  if (!options.profileOnly) {
+  if (!options.profileOnly && options.cli !== 'only') {
     const ours = await benchAnalysis(options, texts, rows, log);
     scalingRows(ours, rows);
     let peakAfterRuns: number | undefined;
@@ -487,6 +493,11 @@ async function main(argv: readonly string[]): Promise<void> {
     await benchStartup(options, repoRoot, rows);
     log(`server memory with ${largest.name} open…`);
     await benchMemory(repoRoot, largest, texts.get(largest)!, rows, peakAfterRuns);
+  }
+
+  if (!options.profileOnly && options.cli !== 'no') {
+    await benchCliThroughput({ runs: options.cliRuns, jobs: options.jobs, seed: options.seed, generatedArticles: options.generatedArticles, evalRepeat: options.evalRepeat }, repoRoot, rows, log);
+    if (options.streamBytes > 0) await benchArchiveStream({ bytes: options.streamBytes, jobs: options.jobs, seed: options.seed }, rows, repoRoot, log);
   }
 
   let profile: { analysis: ProfileSummary; server: ProfileSummary; startup: ProfileSummary } | undefined;
@@ -557,6 +568,7 @@ function profileWorker(argv: readonly string[]): void {
 
 const argv = process.argv.slice(2);
 if (argv.includes('--naive-worker')) naiveWorker(argv);
+else if (argv.includes('--stream-generator')) void streamGeneratorMain(argv);
 else if (argv.includes('--profile-worker')) profileWorker(argv);
 else
   main(argv).catch((error: unknown) => {

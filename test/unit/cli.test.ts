@@ -128,7 +128,7 @@ describe('news-annotate CLI with bad input', function () {
     assert.ok(output[0].annotations.length > 0);
   });
 
-  it('--jsonl reports a bad line by its number and goes on with the others, in order', function () {
+  it('--jsonl reports a bad line by its number, answers it with an error line and goes on with the others, in order', function () {
     const lines = [
       JSON.stringify({ id: 'first', text: 'NASA said on Monday that the launch would go ahead.', published: '2022-03-07' }),
       '{"id": "broken", "text": "unterminated',
@@ -143,13 +143,17 @@ describe('news-annotate CLI with bad input', function () {
     assert.match(run.stderr, /line 4\b/);
     assert.match(run.stderr, /line 6\b/);
     assert.doesNotMatch(run.stderr, /line (1|3|5|7)\b/);
-    const outputs = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; annotations: Array<Record<string, unknown>> });
-    assert.deepEqual(outputs.map((o) => o.id), ['first', 'second', 'third']);
-    const inputs = [lines[0], lines[2], lines[6]].map((line) => (JSON.parse(line) as { text: string }).text);
-    outputs.forEach((output, i) => {
-      for (const annotation of output.annotations) assertPublicAnnotation(inputs[i], annotation);
-    });
-    assert.ok(outputs[0].annotations.some((a) => a.type === 'agency' && a.text === 'NASA'), 'NASA is tagged in the first line');
+    const outputs = run.stdout.split('\n').slice(0, -1);
+    assert.equal(outputs.length, lines.length, 'one output line per input line');
+    assert.equal(outputs[4], '', 'a blank line gives a blank line');
+    const parsed = outputs.map((line) => (line ? (JSON.parse(line) as { id: string | null; annotations?: Array<Record<string, unknown>>; error?: string }) : undefined));
+    assert.deepEqual(parsed.map((o) => o?.id), ['first', null, 'second', 'wrong-type', undefined, 'bad-date', 'third']);
+    for (const i of [1, 3, 5]) assert.deepEqual(Object.keys(parsed[i]!).sort(), ['error', 'id'], `line ${i + 1} gets {id, error}`);
+    for (const i of [0, 2, 6]) {
+      const text = (JSON.parse(lines[i]) as { text: string }).text;
+      for (const annotation of parsed[i]!.annotations!) assertPublicAnnotation(text, annotation);
+    }
+    assert.ok(parsed[0]!.annotations!.some((a) => a.type === 'agency' && a.text === 'NASA'), 'NASA is tagged in the first line');
   });
 
   // Decoding with replacement characters would make the offsets refer to a text the caller never sent.
@@ -158,7 +162,7 @@ describe('news-annotate CLI with bad input', function () {
     const latin1 = Buffer.concat([Buffer.from('{"id": "latin1", "text": "Die Beh'), Buffer.from([0xf6]), Buffer.from('rde sagte es."}\n')]);
     const run = runCli(['--jsonl'], Buffer.concat([latin1, good]));
     assertCleanFailure(run, /line 1\b.*UTF-8/);
-    assert.deepEqual(run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id), ['good']);
+    assert.deepEqual(run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id), [null, 'good']);
   });
 
   it('reads an article from standard input given as -', function () {
