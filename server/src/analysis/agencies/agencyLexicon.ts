@@ -161,9 +161,9 @@ export class AgencyIndex {
     let node: TrieNode | undefined = root;
     let best: LexiconMatch | undefined;
     for (let j = i; j < tokens.length; j++) {
-      if (j > i && !joinsName(text.slice(tokens[j - 1].end, tokens[j].start))) break;
-      const word = tokens[j].text;
-      if (capsOnly && !isAllCaps(word) && !/^['’]S$/i.test(word) && word !== '&') break;
+      if (j > i && !continuesName(text, tokens, j)) break;
+      const word = trieWord(tokens[j].text);
+      if (capsOnly && !isAllCaps(word) && !/^'S$/i.test(word) && word !== '&') break;
       node = node.children.get(capsOnly ? word.toUpperCase() : word);
       if (!node) break;
       if (node.agency) best = { agency: node.agency, first: i, last: j };
@@ -186,9 +186,30 @@ function withoutTokens(form: string, tokens: readonly NameToken[]): string {
   return rest + form.slice(at);
 }
 
+/** The curly and the straight possessive are one key: "Moody’s" in the text is the lexicon's "Moody's". */
+function trieWord(word: string): string {
+  return word === '’s' ? "'s" : word === '’S' ? "'S" : word;
+}
+
+/** Abbreviations written with a period inside names: "Paris St. Germain", "Mt. Sinai Hospital", "Salomon Bros. Inc". */
+const DOTTED_NAME_WORD = /^(?:St|Ste|Mt|Ft|Bros|Intl|Natl)$/;
+
+/**
+ * Whether token j continues the name that token j-1 is part of: joined by a space or a hyphen, or a
+ * possessive written against its word ("Moody's", "McDonald's", "People's"), or after an abbreviation's
+ * period ("St. Germain").
+ */
+export function continuesName(text: string, tokens: readonly NameToken[], j: number): boolean {
+  const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+  if (joinsName(gap)) return true;
+  if (gap === '') return /^['’][sS]$/.test(tokens[j].text);
+  return (gap === '. ' || gap === '.') && DOTTED_NAME_WORD.test(tokens[j - 1].text);
+}
+
 function insert(root: TrieNode, words: readonly string[], agency: KnownAgency): void {
   let node = root;
-  for (const word of words) {
+  for (const raw of words) {
+    const word = trieWord(raw);
     let next = node.children.get(word);
     if (!next) node.children.set(word, (next = newNode()));
     node = next;
