@@ -196,4 +196,66 @@ describe('agencies', () => {
     const found = agencies('The decision was taken by the NASA Advisory Council and the ESA Executive Board on Monday.');
     assert.deepEqual(texts(found), ['NASA', 'ESA']);
   });
+
+  describe('a known name inside a longer name', () => {
+    it('reads a club named after a known one and a town as another club', () => {
+      const found = agencies('Inter Miami beat Orlando City 2-1 on Saturday, and Inter Miami CF now lead the conference.');
+      assert.ok(!found.some((a) => a.canonical === 'Inter Milan'), JSON.stringify(found));
+      assert.equal(canonicalOf(found, 'Inter Miami'), 'Inter Miami');
+      assert.equal(found.find((a) => a.text === 'Inter Miami')?.category, 'sports');
+    });
+
+    it('still reads the known name alone', () => {
+      const found = agencies('Inter won 3-0 at home, and the Tata Group bought the site.');
+      assert.equal(canonicalOf(found, 'Inter'), 'Inter Milan');
+      assert.equal(canonicalOf(found, 'Tata Group'), 'Tata');
+    });
+
+    it('does not take a person whose name starts with a known name for that agency', () => {
+      const found = agencies('The coach Tata Martino said his side had deserved the draw.');
+      assert.ok(!found.some((a) => a.canonical === 'Tata'), JSON.stringify(found));
+    });
+
+    it('matches a whole known name written with a possessive, not the body inside it', () => {
+      const found = agencies("China's National People's Congress approved the plan. Moody’s Investors Service said it would review the rating.");
+      assert.equal(canonicalOf(found, "National People's Congress"), "National People's Congress");
+      assert.ok(!found.some((a) => a.canonical === 'US Congress'));
+      assert.equal(canonicalOf(found, 'Moody’s Investors Service'), "Moody's");
+    });
+
+    it('keeps the known name before an ordinary word or a person', () => {
+      const found = agencies('NASA Administrator Lena Ostrova visited the site.');
+      assert.deepEqual(texts(found), ['NASA']);
+    });
+  });
+
+  describe('kinds of names the lexicon lacks', () => {
+    it('reads club forms before and after a name, and "St." inside a name', () => {
+      const found = agencies('FC Lakeside beat SC Norburg 2-0, while Paris St. Germain drew with Westbrook FC.');
+      assert.deepEqual(texts(found), ['FC Lakeside', 'SC Norburg', 'Paris St. Germain', 'Westbrook FC']);
+      assert.equal(canonicalOf(found, 'Paris St. Germain'), 'Paris Saint-Germain');
+      assert.ok(found.every((a) => a.category === 'sports'));
+    });
+
+    it('reads a company contracted with its trade, and utilities named by their trade', () => {
+      const found = agencies('Norpower said demand rose, and the grid operator blamed Veldgroup. Kestrel Electric Power agreed.');
+      assert.deepEqual(texts(found), ['Norpower', 'Veldgroup', 'Kestrel Electric Power']);
+      assert.ok(found.every((a) => a.category === 'company'));
+    });
+
+    it('does not read a capitalised ordinary compound at the start of a sentence as a company', () => {
+      assert.deepEqual(texts(agencies('Superpower rivalry grew over the decade.')), []);
+    });
+
+    it('knows companies named with a possessive, in either apostrophe', () => {
+      const found = agencies("Macy’s and Sainsbury's reported sales on Tuesday; Wendy's Inc. said nothing.");
+      assert.deepEqual(texts(found), ['Macy’s', "Sainsbury's", "Wendy's Inc."]);
+      assert.deepEqual(found.map((a) => a.canonical), ["Macy's", "Sainsbury's", "Wendy's"]);
+    });
+
+    it('reads a name after "the utility" or "ratings agency" as an organisation', () => {
+      const found = agencies('The state utility Electrosur cut supplies, and ratings agency Capstone downgraded the debt.');
+      assert.deepEqual(texts(found), ['Electrosur', 'Capstone']);
+    });
+  });
 });

@@ -7,13 +7,13 @@
  * Anything capitalised that no rule accepts is kept as a candidate, which the document-level pass accepts
  * only when the same name is an agency elsewhere in the document (one sense per discourse). */
 import type { AgencyAnnotation, AgencyCategory, CustomAgency } from '../annotation';
-import { AgencyIndex, LEXICON, type KnownAgency } from './agencyLexicon';
+import { AgencyIndex, continuesName, LEXICON, type KnownAgency } from './agencyLexicon';
 import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from '../nlp';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
-import { findResultLineTeams, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
+import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
 
 /** A mention found inside one paragraph; offsets relative to that paragraph. */
 export interface AgencyMention extends AgencyAnnotation {
@@ -141,7 +141,7 @@ function addLexiconNames(
     }
     // "Pirelli SpA", "Kia Motor Corp", "Labour Department": heads after a known name belong to the mention.
     let headAfter: AgencyCategory | undefined;
-    while (last + 1 < tokens.length && !covered[last + 1] && joinsName(paragraph.slice(tokens[last].end, tokens[last + 1].start))) {
+    while (last + 1 < tokens.length && !covered[last + 1] && continuesName(paragraph, tokens, last + 1)) {
       const next = tokens[last + 1].text;
       const category = isLegalSuffix(next) ? 'company' : headCategory(next);
       if (!category || category === 'media' || category === 'sports') break;
@@ -149,6 +149,21 @@ function addLexiconNames(
       last++;
     }
     i = last;
+    const longer = !headAfter && first === last && !capsLine(start) ? longerNameAfter(paragraph, tokens, last, covered) : undefined;
+    if (longer === 'person') {
+      // "coach Tata Martino": a person whose name starts with a known one; the run is read as a whole.
+      i = first;
+      continue;
+    }
+    if (longer !== undefined) {
+      // "Inter Miami": a known name followed by a town is another body of the same kind.
+      covered.fill(1, first, longer + 1);
+      i = longer;
+      const headWord = headCategory(tokens[longer].text);
+      const text = paragraph.slice(start, tokens[longer].end);
+      mentions.push(agencyMention(paragraph, start, tokens[longer].end, canonicalOf(text), headWord ?? agency.category, 'pattern'));
+      continue;
+    }
     covered.fill(1, first, last + 1);
     let end = tokens[last].end;
     if (headAfter && isLegalSuffix(tokens[last].text) && paragraph[end] === '.' && !tokens[last].text.endsWith('.')) end++;
@@ -173,6 +188,29 @@ function partOfLongerName(paragraph: string, tokens: readonly NameToken[], i: nu
   const previous = tokens[i - 1].text;
   if (!isCapitalised(previous) || LEADING_NON_NAME.has(previous) || isAllCaps(previous)) return false;
   return joinsName(paragraph.slice(tokens[i - 1].end, tokens[i].start));
+}
+
+/** Words for people before a name: "coach Tata Martino", "striker Real Sanchez". */
+const PERSON_ROLE_BEFORE = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|forward|winger|player|captain|president|chairman|minister|secretary|director|spokes(?:man|woman|person)|actor|actress|singer|author|writer|professor|senator|governor|mayor|judge|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? $/;
+
+/**
+ * Whether a one-word known name is only the start of a longer name: 'person' when it opens a person's name
+ * (after a role word, or before a surname compromise knows: "coach Tata Martino"), the index of the last
+ * token when a town follows ("Inter Miami", "Inter Miami CF"), undefined when the known name stands alone
+ * ("NASA Administrator", "Yahoo Japan", "Google Maps Team", "Red Cross Mia Lund").
+ */
+function longerNameAfter(paragraph: string, tokens: readonly NameToken[], last: number, covered: Uint8Array): 'person' | number | undefined {
+  const k = last + 1;
+  if (k >= tokens.length || covered[k] || !continuesName(paragraph, tokens, k)) return undefined;
+  const word = tokens[k].text;
+  if (!isCapitalised(word) || isAllCaps(word) || /^['’]/.test(word) || /^\p{N}/u.test(word)) return undefined;
+  if (headCategory(word) || isOfHead(word) || isLegalSuffix(word) || TITLES.has(word) || LEADING_NON_NAME.has(word) || isFillerWord(word)) return undefined;
+  const before = paragraph.slice(Math.max(0, tokens[last].start - 16), tokens[last].start);
+  if (PERSON_ROLE_BEFORE.test(before) || (isKnownSurname(word) && !isGivenName(word) && !isTown(word))) return 'person';
+  if (!isTown(word)) return undefined;
+  let end = k;
+  while (end + 1 < tokens.length && !covered[end + 1] && continuesName(paragraph, tokens, end + 1) && (headCategory(tokens[end + 1].text) || isLegalSuffix(tokens[end + 1].text))) end++;
+  return end;
 }
 
 /** "Dow Jones industrial average", "Nikkei index", "Fed funds": the name of an index or rate, not the organisation. */
@@ -243,7 +281,7 @@ function capitalisedRuns(paragraph: string, tokens: readonly NameToken[], covere
     }
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && !covered[j] && joinsName(paragraph.slice(tokens[j - 1].end, tokens[j].start))) {
+    while (j < tokens.length && !covered[j] && continuesName(paragraph, tokens, j)) {
       const word = tokens[j].text;
       if (isCapitalised(word)) {
         last = j;
@@ -393,6 +431,12 @@ function classifyRun(
     text = paragraph.slice(start, end);
   }
 
+  // "FC Cincinnati", "SC Freiburg", "VfB Stuttgart": a club's form before its town or name.
+  if (words.length >= 2 && words.length <= 4 && isClubPrefix(words[0]) && !isKnownSurname(words[words.length - 1])) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'sports', 'pattern'));
+    return;
+  }
+
   const ofIndex = words.findIndex((w, k) => (w === 'of' || w === 'for') && k > 0 && isOfHead(words[k - 1]));
   if (words.length >= 2 && (head || ofIndex > 0) && !isTitleLike(words)) {
     const category = head ?? headCategory(words[ofIndex - 1]) ?? 'organisation';
@@ -420,6 +464,11 @@ function classifyRun(
   // A lone capitalised word opening a sentence may be any word ("Federal officials said"): the words after it prove nothing.
   const sentenceStart = /(?:^|[.!?:;]["'”’]?\s+|\n\s*|^["“‘'(]\s*)$/.test(before) || /[.!?]["”’]?\s+["“‘]?$/.test(before);
   const single = words.length === 1;
+  // "Taipower", "Arianegroup", "Sberbank": a company name contracted with its trade; mid-sentence capitals say it is a name.
+  if (single && CONTRACTED_COMPANY.test(words[0]) && (!sentenceStart || cueAfter(after) || STATEMENT_AFTER.test(after))) {
+    mentions.push(agencyMention(paragraph, start, end, words[0], 'company', 'pattern'));
+    return;
+  }
   if ((cueBefore(before) || (cueAfter(after) && !(single && sentenceStart))) && !(single && isAdjectiveWord(words[0]))) {
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), categoryFromCue(before), 'pattern'));
     return;
@@ -431,6 +480,12 @@ function classifyRun(
   }
   mentions.push(candidate(paragraph, start, end));
 }
+
+/** One word made of a name and a trade: "Taipower", "Arianegroup", "ArianeGroup", "Commerzbank", "Gazprombank". */
+/** A verb of its own after a sentence's first word: "Taipower said", "Arianegroup will". */
+const STATEMENT_AFTER = /^ (?:said|says|announced|reported|added|warned|expects|expected|plans|planned|will|would|has|had)\b/;
+
+const CONTRACTED_COMPANY = /^\p{Lu}\p{Ll}{2,}(?:power|group|Group|bank|Bank|energo|soft|Soft)$/u;
 
 /**
  * Head words that name one body when written "the Court", "the Senate", "the Times"; not the newspaper

@@ -102,3 +102,10 @@ const TEAM_AFTER = /^ (?:has (?:won|lost|beaten|drawn)|tied|blanked|routed|shut 
 export function teamContext(before: string, after: string): boolean {
   return TEAM_BEFORE.test(before.slice(-30)) || TEAM_AFTER.test(after.slice(0, 40));
 }
+
+/** Forms of a club written before its name ("FC Cincinnati", "AC Milan", "SV Werder Bremen", "RCD Mallorca"). */
+const CLUB_PREFIX = /^(?:FC|F\.C\.|AFC|SC|AC|CF|CD|FK|NK|SK|SV|VfB|VfL|TSV|RCD|UD|SD|KV|KRC|GNK|HNK|PFC|CSKA)$/;
+
+export function isClubPrefix(word: string): boolean {
+  return CLUB_PREFIX.test(word);
+}
