@@ -258,4 +258,21 @@ describe('agencies', () => {
       assert.deepEqual(texts(found), ['Electrosur', 'Capstone']);
     });
   });
+
+  describe('acronyms defined in the text', () => {
+    it('joins a long form to the known agency its acronym names, nationality and later mentions included', () => {
+      const text =
+        'The French National Center for Space Studies (CNES) will build the camera.\n\n' +
+        'CNES engineers said the National Center for Space Studies had the funds.';
+      const found = agencies(text);
+      assert.deepEqual(texts(found), ['French National Center for Space Studies', 'CNES', 'CNES', 'National Center for Space Studies']);
+      assert.equal(new Set(found.map((a) => a.canonical)).size, 1);
+      assert.ok(found.every((a) => a.category === 'space agency' && a.country === 'France'));
+    });
+
+    it('does not join a bracketed known acronym to a name it does not abbreviate', () => {
+      const found = agencies('Lena Ostrova of the Orbital Debris Office (NASA) spoke first.');
+      assert.notEqual(canonicalOf(found, 'Orbital Debris Office'), 'NASA');
+    });
+  });
 });

@@ -536,12 +536,19 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     const m = ACRONYM_AFTER.exec(paragraph.slice(mention.end, mention.end + 20));
     if (!m) continue;
     const acronym = m[1];
-    if (!abbreviates(acronym, mention.text) && !(mention.acronym === acronym)) continue;
-    if (mention.person || (mention.candidate && (looksLikePerson(mention.text) || isNotAnAgency(mention.text)))) continue;
     const acronymStart = mention.end + m[0].indexOf(acronym, 1);
+    const existing = byStart.get(acronymStart);
+    const knownAcronym = existing && (existing.source === 'lexicon' || existing.source === 'custom') && existing.end === acronymStart + acronym.length ? existing : undefined;
+    if (!definesAcronym(acronym, mention.text, knownAcronym !== undefined) && !(mention.acronym === acronym)) continue;
+    if (mention.person || (mention.candidate && (looksLikePerson(mention.text) || isNotAnAgency(mention.text)))) continue;
     promote(mention);
     mention.defines = acronym;
-    const existing = byStart.get(acronymStart);
+    if (knownAcronym && mention.source !== 'lexicon' && mention.source !== 'custom') {
+      // "French National Center for Space Studies (CNES)": the long form is the agency the known acronym names.
+      Object.assign(mention, { canonical: knownAcronym.canonical, category: knownAcronym.category, country: knownAcronym.country, acronym: knownAcronym.acronym ?? acronym });
+      knownAcronym.defines = acronym;
+      continue;
+    }
     if (existing) {
       Object.assign(existing, { canonical: mention.canonical, category: mention.category, country: mention.country, acronym, candidate: undefined, defines: acronym });
     } else {
@@ -578,6 +585,24 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     else added.push({ ...agencyMention(paragraph, tokens[i].start, tokens[i].end, canonical, category, 'acronym-definition'), acronym: word, defines: word });
   }
   mentions.push(...added);
+}
+
+/**
+ * Whether "Name (ACR)" defines ACR: its capitals abbreviate the name, also without a leading nationality
+ * ("French National Center for Space Studies (CNES)" for the French acronym); for an acronym the lexicon
+ * already knows, most of its letters opening words of the name is enough (a translated name reorders them).
+ */
+function definesAcronym(acronym: string, name: string, known: boolean): boolean {
+  if (abbreviates(acronym, name)) return true;
+  const words = name.split(/\s+/);
+  while (words.length > 2 && (isNationality(words[0]) || isPlaceOrPeople(words[0]))) words.shift();
+  if (abbreviates(acronym, words.join(' '))) return true;
+  if (!known) return false;
+  const initials = new Set(words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]));
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  let shared = 0;
+  for (const letter of letters) if (initials.has(letter)) shared++;
+  return words.length >= 2 && shared * 4 >= letters.length * 3;
 }
 
 function promote(mention: AgencyMention): void {
@@ -670,7 +695,17 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
   }
   // Acronyms defined in the document override a lexicon reading of the same letters.
   const defined = new Map<string, AgencyMention>();
-  for (const m of mentions) if (m.defines && !m.candidate) defined.set(m.defines, m);
+  // The long forms of defined acronyms, also without a leading nationality: a later "National Center for Space
+  // Studies" is the agency "French National Center for Space Studies (CNES)" defined.
+  const definedNames = new Map<string, AgencyMention>();
+  for (const m of mentions) {
+    if (!m.defines || m.candidate) continue;
+    defined.set(m.defines, m);
+    if (m.text === m.defines) continue;
+    definedNames.set(nameKey(m.text), m);
+    const words = m.text.split(/\s+/);
+    if (words.length > 2 && isNationality(words[0])) definedNames.set(nameKey(words.slice(1).join(' ')), m);
+  }
 
   // Surnames of people named in full elsewhere ("Alexander Lebed" … "Lebed said"): not agencies.
   const surnames = new Set<string>();
@@ -693,6 +728,13 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (definition && definition !== m && (m.candidate || m.source === 'pattern')) {
       accepted.push(retarget(m, definition));
       continue;
+    }
+    if (m.source === 'pattern' && !m.defines) {
+      const longForm = definedNames.get(nameKey(m.text));
+      if (longForm && longForm.canonical !== m.canonical) {
+        accepted.push(retarget(m, longForm));
+        continue;
+      }
     }
     if (!m.candidate) {
       accepted.push(m);
