@@ -275,4 +275,44 @@ describe('agencies', () => {
       assert.notEqual(canonicalOf(found, 'Orbital Debris Office'), 'NASA');
     });
   });
+
+  describe('generic institutions take the country of the story', () => {
+    it('reads "the Supreme Court" in a London-datelined story as the UK court, and keeps a named US court', () => {
+      const text =
+        'LONDON — The Supreme Court ruled on Tuesday that the minister had acted unlawfully.\n\n' +
+        'The UK Supreme Court said Parliament must vote. The Treasury declined to comment. The U.S. Supreme Court has no say.';
+      const found = agencies(text);
+      assert.equal(found[0].canonical, 'UK Supreme Court');
+      assert.equal(found[0].country, 'United Kingdom');
+      assert.equal(canonicalOf(found, 'UK Supreme Court'), 'UK Supreme Court');
+      assert.equal(canonicalOf(found, 'Parliament'), 'UK Parliament');
+      assert.equal(canonicalOf(found, 'Treasury'), 'HM Treasury');
+      assert.equal(canonicalOf(found, 'U.S. Supreme Court'), 'US Supreme Court');
+    });
+
+    it('names a generic body after the country when the lexicon has none', () => {
+      const found = agencies('PARIS, May 3 (AFP) - The Foreign Ministry summoned the ambassador, and Parliament will debate the matter.');
+      assert.equal(canonicalOf(found, 'Foreign Ministry'), 'French Foreign Ministry');
+      assert.equal(canonicalOf(found, 'Parliament'), 'French Parliament');
+      assert.ok(found.filter((a) => a.text !== 'AFP').every((a) => a.country === 'France'));
+    });
+
+    it('uses the publication line and the most named country when there is no dateline', () => {
+      assert.equal(canonicalOf(agencies('source: The Guardian\n\nThe Supreme Court ruled against the Treasury.'), 'Supreme Court'), 'UK Supreme Court');
+      const named = agencies('The Supreme Court in Canada heard the case. Canadian lawyers said Canada would comply.');
+      assert.equal(canonicalOf(named, 'Supreme Court'), 'Supreme Court of Canada');
+    });
+
+    it('leaves the lexicon reading when the story points nowhere, or at two countries equally', () => {
+      assert.equal(canonicalOf(agencies('The Supreme Court agreed to hear the case.'), 'Supreme Court'), 'US Supreme Court');
+      const found = agencies('Congress passed the sanctions bill, and the Senate and the Supreme Court agreed. Russia said Russia would respond.');
+      assert.equal(canonicalOf(found, 'Supreme Court'), 'US Supreme Court');
+    });
+
+    it('never gives a country a body it does not have', () => {
+      const found = agencies('WASHINGTON — Parliament is a word Americans rarely use; the Supreme Court ruled on Monday.');
+      assert.notEqual(canonicalOf(found, 'Parliament'), 'US Parliament');
+      assert.equal(canonicalOf(found, 'Supreme Court'), 'US Supreme Court');
+    });
+  });
 });

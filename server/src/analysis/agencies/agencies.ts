@@ -13,6 +13,8 @@ import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from '
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
+import { countryBodyName, genericBodyKey, mayNameWithoutLexicon, pointsAtItsCountry } from './genericBodies';
+import { findCountryCues, storyCountry, type CountryCue } from './storyCountry';
 import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
 
 /** A mention found inside one paragraph; offsets relative to that paragraph. */
@@ -25,6 +27,8 @@ export interface AgencyMention extends AgencyAnnotation {
   person?: boolean;
   /** A run of words in a capitals headline, searched for names the document uses elsewhere. */
   capitals?: boolean;
+  /** Not a mention: the paragraph's cues to the story's country, carried with its memoised mentions. */
+  countryCues?: CountryCue[];
 }
 
 export interface AgencyTagger {
@@ -43,7 +47,7 @@ export function createAgencyTagger(custom: readonly CustomAgency[] = []): Agency
   return {
     key: JSON.stringify(custom),
     findInParagraph: (paragraph) => findInParagraph(index, paragraph),
-    resolve: (_text, mentions) => withAliases(resolveMentions(mentions), index),
+    resolve: (_text, mentions) => withAliases(inStoryCountry(resolveMentions(mentions.filter((m) => !m.countryCues)), mentions, index), index),
   };
 }
 
@@ -97,7 +101,40 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
     for (const part of splitRun(tokens, run)) classifyRun(paragraph, tokens, part, teamSports, capsLine, mentions);
   }
   findAcronymDefinitions(paragraph, tokens, mentions);
-  return withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const countryCues = findCountryCues(paragraph, tokens, (name) => index.publicationCountry(name));
+  if (countryCues.length > 0) found.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
+  return found;
+}
+
+/**
+ * Generic bodies ("the Supreme Court", "Parliament", "the Foreign Ministry") written without a country are the
+ * bodies of the story's country: the lexicon's entry for that country, or one named after it ("French Foreign
+ * Ministry"). Without a dateline or a publication line, the most named country decides only if named twice and
+ * more than any other.
+ */
+function inStoryCountry(agencies: AgencyAnnotation[], mentions: readonly AgencyMention[], index: AgencyIndex): AgencyAnnotation[] {
+  const cues: CountryCue[] = [];
+  for (const m of mentions) if (m.countryCues) cues.push(...m.countryCues);
+  if (cues.length === 0) return agencies;
+  // The agencies of one country the story names count like its name: "Congress" and NASA point at the United States.
+  for (const agency of agencies) if (agency.country && pointsAtItsCountry(agency.text)) cues.push({ country: agency.country, weight: 1 });
+  const country = storyCountry(cues);
+  if (!country) return agencies;
+  for (const agency of agencies) {
+    const key = genericBodyKey(agency.text);
+    if (!key || agency.country === country) continue;
+    const known = index.countryBody(key, country);
+    if (known) {
+      Object.assign(agency, { canonical: known.canonical, category: known.category, country });
+      if (known.acronym) agency.acronym = known.acronym;
+      else delete agency.acronym;
+    } else if (mayNameWithoutLexicon(key, country)) {
+      Object.assign(agency, { canonical: countryBodyName(country, canonicalOf(agency.text)), country });
+      delete agency.acronym;
+    }
+  }
+  return agencies;
 }
 
 /** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */

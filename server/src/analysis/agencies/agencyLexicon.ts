@@ -4,6 +4,7 @@
  */
 import type { AgencyCategory, CustomAgency } from '../annotation';
 import lexiconData from './lexicon/agencies.json';
+import { genericBodyOfName } from './genericBodies';
 import { capsKey, isAllCaps, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 
 /** One entry of lexicon/agencies.json. */
@@ -61,6 +62,10 @@ export class AgencyIndex {
   private readonly byName = new Map<string, KnownAgency>();
   /** Every other name of each canonical agency, for hovers. */
   private readonly otherNames = new Map<string, string[]>();
+  /** Generic bodies by country: "supreme court" → United Kingdom → UK Supreme Court. */
+  private readonly bodies = new Map<string, Map<string, KnownAgency>>();
+  /** Media and news agencies by lower-cased name, for a publication line ("source: The Guardian"). */
+  private readonly publications = new Map<string, KnownAgency>();
 
   constructor(entries: readonly LexiconEntry[], custom: readonly CustomAgency[]) {
     for (const entry of entries) this.add(toKnown(entry, 'lexicon'), entry.name, entry.acronym, entry.aliases);
@@ -79,6 +84,16 @@ export class AgencyIndex {
     }
   }
 
+  /** The agency a country calls by a generic name ("supreme court" in the United Kingdom), if the lexicon or the user lists it. */
+  countryBody(key: string, country: string): KnownAgency | undefined {
+    return this.bodies.get(key)?.get(country);
+  }
+
+  /** The country of a publication named in full ("The Guardian", "Le Monde"), if known. */
+  publicationCountry(name: string): string | undefined {
+    return this.publications.get(name.toLowerCase().replace(/\s+/g, ' '))?.country;
+  }
+
   /** The other names, acronyms and handles the lexicon and the user know for an agency. */
   aliasesOf(canonical: string): readonly string[] {
     return this.otherNames.get(canonical) ?? [];
@@ -88,6 +103,17 @@ export class AgencyIndex {
     const others = this.otherNames.get(agency.canonical) ?? [];
     for (const form of [name, ...aliases]) if (form !== agency.canonical && form !== acronym && !others.includes(form)) others.push(form);
     this.otherNames.set(agency.canonical, others);
+    for (const form of [name, ...aliases]) {
+      if (agency.country) {
+        const body = genericBodyOfName(form, agency.country);
+        if (body) {
+          const byCountry = this.bodies.get(body) ?? new Map<string, KnownAgency>();
+          if (!byCountry.has(agency.country) || agency.source === 'custom') byCountry.set(agency.country, agency);
+          this.bodies.set(body, byCountry);
+        }
+        if (agency.category === 'media' || agency.category === 'news agency') this.publications.set(form.toLowerCase(), agency);
+      }
+    }
     for (const form of [name, ...(acronym ? [acronym] : []), ...aliases]) {
       if (form.startsWith('@')) {
         this.handles.set(form.slice(1).toLowerCase(), agency);
