@@ -315,4 +315,49 @@ describe('agencies', () => {
       assert.equal(canonicalOf(found, 'Supreme Court'), 'US Supreme Court');
     });
   });
+
+  describe('places, events and sections that look like agencies', () => {
+    it('reads a dateline as a place, and the same name later in the story too', () => {
+      const text = 'Minister visits Korvala ahead of talks .\nKORVALA , Eastland 1996-08-30\nThe minister arrived in Korvala on Friday , officials of the KDU said .';
+      const found = texts(agencies(text));
+      assert.ok(!found.some((t) => /korvala/i.test(t)), found.join(', '));
+      assert.ok(found.includes('KDU'));
+    });
+
+    it('keeps a club named after the dateline town in a sports table', () => {
+      const text = [
+        'BASEBALL - STANDINGS .',
+        'DENVER 2001-05-04',
+        'Standings after games played on Thursday :',
+        'DENVER 70 60 .538 -',
+        'PORTLAND 66 64 .508 4',
+      ].join('\n');
+      assert.ok(texts(agencies(text)).includes('DENVER'));
+    });
+
+    it('does not take a known agency opening a headline for a dateline', () => {
+      assert.deepEqual(texts(agencies('NASA — launch slips again\n\nNASA said the rocket needs repairs.')), ['NASA', 'NASA']);
+    });
+
+    it('reads the home side of a schedule line as the venue', () => {
+      const text = ['BASEBALL - FRIDAY SCHEDULE .', 'Results of the week :', 'KESTON AT ORWELL', 'DUNMORE AT ASHBY', 'Keston beat Ashby 4-2 on Thursday .'].join('\n');
+      const found = texts(agencies(text));
+      assert.ok(found.includes('KESTON') && found.includes('DUNMORE'), found.join(', '));
+      assert.ok(!found.includes('ORWELL') && !found.includes('ASHBY'), found.join(', '));
+    });
+
+    it('does not read a holiday, a cup or a sport section named after a body as that body', () => {
+      const text = 'ATHLETICS - RESULTS FROM THE MEETING .\nThe Nissan Cup final and the Barclays Cup tie start on Sunday .';
+      assert.deepEqual(texts(agencies(text)), []);
+    });
+
+    it('does not accept the owner of a named organisation through a cue meant for the organisation', () => {
+      const found = texts(agencies('Police detained members of Lin Marew \'s National Unity League on Friday .'));
+      assert.ok(!found.includes('Lin Marew'), found.join(', '));
+    });
+
+    it('does not read a lone capital letter as an agency', () => {
+      assert.deepEqual(texts(agencies('Offer price range N / A\nShares on sale N / A')), []);
+    });
+  });
 });

@@ -15,7 +15,7 @@ import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } f
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
 import { countryBodyName, genericBodyKey, mayNameWithoutLexicon, pointsAtItsCountry } from './genericBodies';
 import { findCountryCues, storyCountry, type CountryCue } from './storyCountry';
-import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
+import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsSection, isSportsText, scheduleVenues, teamContext } from './sportsTeams';
 
 /** A mention found inside one paragraph; offsets relative to that paragraph. */
 export interface AgencyMention extends AgencyAnnotation {
@@ -27,6 +27,8 @@ export interface AgencyMention extends AgencyAnnotation {
   person?: boolean;
   /** A run of words in a capitals headline, searched for names the document uses elsewhere. */
   capitals?: boolean;
+  /** A dateline's place ("KORVALA , Eastland"): the same name elsewhere in the document is that place. */
+  place?: boolean;
   /** Not a mention: the paragraph's cues to the story's country, carried with its memoised mentions. */
   countryCues?: CountryCue[];
 }
@@ -79,6 +81,19 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   const mentions: AgencyMention[] = [];
   const covered = new Uint8Array(tokens.length);
   const capsLine = allCapsLines(paragraph);
+
+  // A dateline opens one of the first lines (after a headline).
+  DATELINE_PLACE.lastIndex = 0;
+  for (let dateline = DATELINE_PLACE.exec(paragraph); dateline && dateline.index < 400; dateline = DATELINE_PLACE.exec(paragraph)) {
+    const start = dateline.index;
+    const end = start + dateline[1].length;
+    const first = firstStartingAtOrAfter(tokens, start);
+    // "NASA — Artemis launch slips": a known agency opening a headline is no dateline, unless it is also a town.
+    if (first < tokens.length && index.longestMatch(paragraph, tokens, first) && !isTown(dateline[1])) continue;
+    mentions.push({ ...candidate(paragraph, start, end), place: true });
+    markCovered(tokens, covered, start, end);
+  }
+  for (const venue of scheduleVenues(paragraph)) markCovered(tokens, covered, venue.start, venue.end);
 
   for (const phrase of index.findPhrases(paragraph, tokens)) {
     mentions.push(fromKnown(phrase.agency, paragraph, phrase.start, phrase.end));
@@ -137,6 +152,9 @@ function inStoryCountry(agencies: AgencyAnnotation[], mentions: readonly AgencyM
   return agencies;
 }
 
+/** A place in capitals opening a story before its region, date or dash: "KORVALA , Eastland 2001-05-04", "LONDON —". */
+const DATELINE_PLACE = /^[ \t]*(\p{Lu}[\p{Lu}.'’ -]*\p{Lu}\.?)(?= ?, [\p{Lu}][\p{L}. ]*? \d{4}-\d\d-\d\d| \d{4}-\d\d-\d\d| ?, [\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)* ?[(—–]| ?[—–]| ?\([^)\n]{1,20}\) ?[—–-])/gmu;
+
 /** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */
 const ORGAN_WORDS = new Set(
   'Executive Supervisory Advisory Management Governing Scientific Editorial Board Council Committee Commission Directors Trustees Assembly Secretariat Presidium Panel'.split(' '),
@@ -171,6 +189,17 @@ function addLexiconNames(
     if (agency.sportsOnly && !sports) continue;
     if (first === last && !isAllCaps(tokens[first].text) && partOfLongerName(paragraph, tokens, first, covered)) continue;
     if (capsLine(tokens[first].start) && first === last && COMMON_WORD_ACRONYMS.has(tokens[first].text)) continue;
+    if (first === last && namesAnEvent(paragraph, tokens, last)) {
+      // "Labour Day", "Heineken Cup": a holiday or a competition named after the body, not the body acting.
+      covered.fill(1, first, last + 2);
+      i = last + 1;
+      continue;
+    }
+    if (first === 0 && capsLine(0) && isSportsSection(paragraph, tokens[last].end)) {
+      // "ATHLETICS - RESULTS FROM OSLO": the section's sport, not the club of that name.
+      covered[first] = 1;
+      continue;
+    }
     const start = tokens[first].start;
     if ((agency.platform && isMedium(paragraph, start, tokens[last].end)) || (!/^['’]s$/.test(tokens[last].text) && namesAnIndex(paragraph.slice(tokens[last].end, tokens[last].end + 24)))) {
       covered.fill(1, first, last + 1);
@@ -248,6 +277,12 @@ function longerNameAfter(paragraph: string, tokens: readonly NameToken[], last: 
   let end = k;
   while (end + 1 < tokens.length && !covered[end + 1] && continuesName(paragraph, tokens, end + 1) && (headCategory(tokens[end + 1].text) || isLegalSuffix(tokens[end + 1].text))) end++;
   return end;
+}
+
+/** "Labour Day", "Heineken Cup": a one-word known name before the word of a holiday or a competition. */
+function namesAnEvent(paragraph: string, tokens: readonly NameToken[], last: number): boolean {
+  const k = last + 1;
+  return k < tokens.length && continuesName(paragraph, tokens, k) && /^(?:Day|DAY|Cup|CUP)$/.test(tokens[k].text);
 }
 
 /** "Dow Jones industrial average", "Nikkei index", "Fed funds": the name of an index or rate, not the organisation. */
@@ -428,6 +463,8 @@ function classifyRun(
   // Trailing connectors cannot end a name.
   while (last > first && CONNECTORS.has(tokens[last].text)) last--;
   const words = tokens.slice(first, last + 1).map((t) => t.text);
+  // "Option B", "N / A": a lone capital letter names nothing by itself.
+  if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return;
   let start = tokens[first].start;
   let end = tokens[last].end;
   let text = paragraph.slice(start, end);
@@ -506,7 +543,10 @@ function classifyRun(
     mentions.push(agencyMention(paragraph, start, end, words[0], 'company', 'pattern'));
     return;
   }
-  if ((cueBefore(before) || (cueAfter(after) && !(single && sentenceStart))) && !(single && isAdjectiveWord(words[0]))) {
+  // "members of Lin Marew 's National Unity League": the cue is about the name owned, not the owner.
+  const owned = /^ ?['’] ?s ((?:\p{Lu}[\p{L}.-]* ?){1,5})/u.exec(after);
+  const owner = owned !== null && owned[1].trim().split(' ').some((w) => headCategory(w) !== undefined || isOfHead(w));
+  if (((cueBefore(before) && !owner) || (cueAfter(after) && !(single && sentenceStart))) && !(single && isAdjectiveWord(words[0]))) {
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), categoryFromCue(before), 'pattern'));
     return;
   }
@@ -753,9 +793,15 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (words.length === 2) surnames.add(words[0]); // "Elian" for "Elian Gonzalez"
   }
 
+  // Datelines name places: "KORVALA , Eastland" makes "Korvala" a place throughout the document.
+  const places = new Set<string>();
+  for (const m of mentions) if (m.place) places.add(nameKey(m.text));
+
   const accepted: AgencyMention[] = [];
   for (const m of mentions) {
-    if (m.person) continue;
+    if (m.person || m.place) continue;
+    // A town is also its club: "DENVER 70 60" in a standings table stays a team.
+    if ((m.source === 'pattern' || m.candidate) && m.category !== 'sports' && places.size > 0 && places.has(nameKey(m.text))) continue;
     if (m.capitals) {
       accepted.push(...namesInCapitals(m, known, firstWords));
       continue;
