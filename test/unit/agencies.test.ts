@@ -360,4 +360,18 @@ describe('agencies', () => {
       assert.deepEqual(texts(agencies('Offer price range N / A\nShares on sale N / A')), []);
     });
   });
+
+  describe('names around people', () => {
+    it('reads the body after "<person> of" as an organisation, but not a place', () => {
+      const found = texts(agencies('Michael Torvin of Harbour Renewal won the seat, and Anna Lisk of Chicago lost.'));
+      assert.ok(found.includes('Harbour Renewal'), found.join(', '));
+      assert.ok(!found.includes('Chicago') && !found.some((t) => /Torvin|Lisk/.test(t)), found.join(', '));
+    });
+
+    it("keeps a name with a possessive before its head whole, and a known name inside it apart", () => {
+      const found = agencies("Lena Marsh of the Free People's Party won; the Democratic Party lost.");
+      assert.ok(texts(found).includes("Free People's Party"), texts(found).join(', '));
+      assert.equal(canonicalOf(found, "Free People's Party"), "Free People's Party");
+    });
+  });
 });

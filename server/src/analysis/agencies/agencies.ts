@@ -71,6 +71,8 @@ interface Run {
   last: number;
   /** The run follows a title ("President", "Professor"): a person's name. */
   afterTitle?: boolean;
+  /** The run follows "<person> of" ("Lena Marsh of ..."): the body that person belongs to. */
+  afterMember?: boolean;
 }
 
 function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[] {
@@ -188,6 +190,11 @@ function addLexiconNames(
     i = last;
     if (agency.sportsOnly && !sports) continue;
     if (first === last && !isAllCaps(tokens[first].text) && partOfLongerName(paragraph, tokens, first, covered)) continue;
+    if (first < last && extendsKnownName(paragraph, tokens, first, covered, capsLine)) {
+      // "Free People's Party" is not the People's Party: the run is read as a whole.
+      i = first;
+      continue;
+    }
     if (capsLine(tokens[first].start) && first === last && COMMON_WORD_ACRONYMS.has(tokens[first].text)) continue;
     if (first === last && namesAnEvent(paragraph, tokens, last)) {
       // "Labour Day", "Heineken Cup": a holiday or a competition named after the body, not the body acting.
@@ -285,6 +292,22 @@ function namesAnEvent(paragraph: string, tokens: readonly NameToken[], last: num
   return k < tokens.length && continuesName(paragraph, tokens, k) && /^(?:Day|DAY|Cup|CUP)$/.test(tokens[k].text);
 }
 
+/**
+ * Whether a known name of several words follows a capitalised word that belongs to the same name ("Free People's
+ * Party"), not a modifier: a nationality, a place, a title or a sentence word stays outside ("Spanish Supreme Court",
+ * "Welsh Labour Party", "The European Space Agency").
+ */
+function extendsKnownName(paragraph: string, tokens: readonly NameToken[], first: number, covered: Uint8Array, capsLine: (offset: number) => boolean): boolean {
+  if (first === 0 || covered[first - 1] || capsLine(tokens[first].start) || !continuesName(paragraph, tokens, first)) return false;
+  const previous = tokens[first - 1].text;
+  if (!isCapitalised(previous) || isAllCaps(previous) || LEADING_NON_NAME.has(previous) || TITLES.has(previous) || isFillerWord(previous)) return false;
+  if (isNationality(previous) || isNotAnAgency(previous) || headCategory(previous) || isOfHead(previous) || isLegalSuffix(previous)) return false;
+  if (isGivenName(previous) || isKnownSurname(previous)) return false;
+  // A sentence's first word may be any word ("Yesterday European Union ministers ..."): only inside a sentence.
+  const before = paragraph.slice(Math.max(0, tokens[first - 1].start - 3), tokens[first - 1].start);
+  return !(tokens[first - 1].start === 0 || /[.!?:;"“]\s*$|\n\s*$/.test(before));
+}
+
 /** "Dow Jones industrial average", "Nikkei index", "Fed funds": the name of an index or rate, not the organisation. */
 function namesAnIndex(after: string): boolean {
   return /^ (?:industrial|industrials|index|average|composite|transportation average|utilities|share index|stock index|funds|futures index)\b/i.test(after);
@@ -376,6 +399,8 @@ function capitalisedRuns(paragraph: string, tokens: readonly NameToken[], covere
 function connects(tokens: readonly NameToken[], from: number, j: number): boolean {
   const word = tokens[j].text;
   const next = tokens[j + 1].text;
+  // "Free People's Party", "Queen's University": a possessive before a head keeps the name whole.
+  if ((word === "'s" || word === '’s') && (headCategory(next) || isOfHead(next))) return true;
   if (isNotAnAgency(next) && !isPlaceOrPeople(next)) return false;
   if (word === 'in' || word === 'on') return hasHead(tokens, from, j) && !isPlaceOrPeople(next);
   if (word === 'and') return !isNationality(tokens[j - 1].text);
@@ -403,10 +428,12 @@ function splitRun(tokens: readonly NameToken[], run: Run): Run[] {
   const parts: Run[] = [];
   let partStart = run.first;
   let afterTitle = false;
-  const close = (endAt: number, nextStart: number, nextAfterTitle = false): void => {
-    if (endAt >= partStart) parts.push({ first: partStart, last: endAt, afterTitle });
+  let afterMember = false;
+  const close = (endAt: number, nextStart: number, nextAfterTitle = false, nextAfterMember = false): void => {
+    if (endAt >= partStart) parts.push({ first: partStart, last: endAt, afterTitle, afterMember });
     partStart = nextStart;
     afterTitle = nextAfterTitle;
+    afterMember = nextAfterMember;
   };
   for (let k = run.first; k <= run.last; k++) {
     const word = tokens[k].text;
@@ -415,7 +442,9 @@ function splitRun(tokens: readonly NameToken[], run: Run): Run[] {
       close(k - 1, k + 1, true);
     } else if (k > partStart && TITLES.has(word)) close(k - 1, k);
     else if ((word === "'s" || word === '’s') && k < run.last && !headCategory(tokens[k + 1].text)) close(k - 1, k + 1);
-    else if (word === 'of' && k > partStart && !isOfHeadPhrase(tokens, partStart, k) && ownsNothing(tokens, partStart, k - 1)) close(k - 1, k + 1);
+    else if (word === 'of' && k > partStart && !isOfHeadPhrase(tokens, partStart, k) && (ownsNothing(tokens, partStart, k - 1) || headedAfter(tokens, partStart, k, run.last))) {
+      close(k - 1, k + 1, false, k - partStart >= 2 && !afterTitle && looksLikePerson(tokens.slice(partStart, k).map((t) => t.text).join(' ')));
+    }
     else if ((word === 'and' || word === '&') && k > partStart && k < run.last && headCategory(tokens[k - 1].text) && !isLegalSuffix(tokens[k + 1].text)) close(k - 1, k + 1);
   }
   close(run.last, run.last + 1);
@@ -430,6 +459,12 @@ function ownsNothing(tokens: readonly NameToken[], first: number, last: number):
   const words = tokens.slice(first, last + 1).map((t) => t.text);
   if (words.length === 1) return LEADING_NON_NAME.has(words[0]) || TITLES.has(words[0]) || (isNotAnAgency(words[0]) && !isPlaceOrPeople(words[0])) || isDictionaryWord(words[0]);
   return looksLikePerson(words.join(' '));
+}
+
+/** "Marsh of Free People's Party": no head before "of" but one ending the name after it, which is a body of its own. */
+function headedAfter(tokens: readonly NameToken[], first: number, ofIndex: number, last: number): boolean {
+  for (let k = first; k < ofIndex; k++) if (headCategory(tokens[k].text)) return false;
+  return last > ofIndex && headCategory(tokens[last].text) !== undefined && !isLegalSuffix(tokens[last].text);
 }
 
 /** "Federal Reserve Bank of ...", "Organisation for Security and Cooperation in Europe": a head earlier in the part. */
@@ -447,7 +482,7 @@ function trimPart(tokens: readonly NameToken[], part: Run): Run | undefined {
     else break;
   }
   while (last >= first && CONNECTORS.has(tokens[last].text)) last--;
-  return first <= last ? { first, last, afterTitle: part.afterTitle } : undefined;
+  return first <= last ? { first, last, afterTitle: part.afterTitle, afterMember: part.afterMember } : undefined;
 }
 
 function classifyRun(
@@ -524,6 +559,11 @@ function classifyRun(
     return;
   }
 
+  // "Lena Marsh of the KDU", "Tom Reyes of Harbour Renewal": the body a person is of, unless a place or another person.
+  if (run.afterMember && !run.afterTitle && !teamSports && !/^ ?\d/.test(after) && !looksLikePerson(text) && !isPersonInContext(text, before, after)) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'organisation', 'pattern'));
+    return;
+  }
   // In a team-sports report a capitalised pair nobody recognised is far more often a player than a club.
   if (run.afterTitle || isPersonInContext(text, before, after) || (teamSports && words.length >= 2 && words.length <= 3 && !isAllCaps(text))) {
     // Kept so that the document-level pass knows "Lebed" is the person "Alexander Lebed", not a club.
