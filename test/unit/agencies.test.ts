@@ -374,4 +374,26 @@ describe('agencies', () => {
       assert.equal(canonicalOf(found, "Free People's Party"), "Free People's Party");
     });
   });
+
+  describe('the words around a known name', () => {
+    it('leaves the article out of a newspaper name', () => {
+      const found = agencies('As the reporter told The Guardian, the figures were wrong.');
+      assert.deepEqual(texts(found), ['Guardian']);
+      assert.equal(found[0].canonical, 'The Guardian');
+    });
+
+    it("takes a country's adjective before a body into its name, and that country's body for a generic one", () => {
+      const found = agencies('The Kenyan News Agency said the Egyptian Interior Ministry and the Welsh Labour Party agreed, as did the U.S. Treasury.');
+      assert.deepEqual(texts(found), ['Kenyan News Agency', 'Egyptian Interior Ministry', 'Welsh Labour Party', 'U.S. Treasury']);
+      assert.equal(canonicalOf(found, 'Egyptian Interior Ministry'), 'Egyptian Interior Ministry');
+      assert.equal(found.find((a) => a.text === 'Egyptian Interior Ministry')?.country, 'Egypt');
+      assert.equal(canonicalOf(found, 'Welsh Labour Party'), 'Labour Party');
+      assert.equal(canonicalOf(found, 'U.S. Treasury'), 'Department of the Treasury');
+    });
+
+    it('does not take a country into the name of an agency of another country', () => {
+      const found = agencies('The American NASA and Russian Roscosmos teams met.');
+      assert.deepEqual(texts(found), ['NASA', 'Roscosmos']);
+    });
+  });
 });

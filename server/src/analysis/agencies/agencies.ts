@@ -14,7 +14,7 @@ import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
 import { countryBodyName, genericBodyKey, mayNameWithoutLexicon, pointsAtItsCountry } from './genericBodies';
-import { findCountryCues, storyCountry, type CountryCue } from './storyCountry';
+import { countryOfName, findCountryCues, storyCountry, type CountryCue } from './storyCountry';
 import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsSection, isSportsText, scheduleVenues, teamContext } from './sportsTeams';
 
 /** A mention found inside one paragraph; offsets relative to that paragraph. */
@@ -207,7 +207,8 @@ function addLexiconNames(
       covered[first] = 1;
       continue;
     }
-    const start = tokens[first].start;
+    // "The Guardian", "The New York Times": the article is not part of the mention, as with "the European Space Agency".
+    const start = first < last && /^(?:The|THE)$/.test(tokens[first].text) ? tokens[first + 1].start : tokens[first].start;
     if ((agency.platform && isMedium(paragraph, start, tokens[last].end)) || (!/^['’]s$/.test(tokens[last].text) && namesAnIndex(paragraph.slice(tokens[last].end, tokens[last].end + 24)))) {
       covered.fill(1, first, last + 1);
       continue;
@@ -248,8 +249,34 @@ function addLexiconNames(
       mention.source = 'pattern';
       delete mention.acronym;
     }
+    withCountryBefore(index, paragraph, tokens, first, covered, mention);
     mentions.push(mention);
   }
+}
+
+/**
+ * "Kenyan News Agency", "Welsh Labour Party", "Egyptian Interior Ministry", "US Treasury": a country's adjective
+ * before a known body named by its head is part of the name. A generic body becomes that country's
+ * ("Egyptian Interior Ministry" is not any interior ministry); a proper name keeps its canonical name.
+ */
+function withCountryBefore(index: AgencyIndex, paragraph: string, tokens: readonly NameToken[], first: number, covered: Uint8Array, mention: AgencyMention): void {
+  if (first === 0 || covered[first - 1] || mention.start !== tokens[first].start || !continuesName(paragraph, tokens, first)) return;
+  const country = countryOfName(tokens[first - 1].text);
+  const words = mention.text.split(/\s+/);
+  if (!country || !headCategory(words[words.length - 1]) || (mention.country && mention.country !== country)) return;
+  const key = genericBodyKey(mention.text);
+  if (key) {
+    const known = index.countryBody(key, country);
+    if (known) Object.assign(mention, { canonical: known.canonical, category: known.category });
+    else if (mayNameWithoutLexicon(key, country)) mention.canonical = countryBodyName(country, canonicalOf(mention.text));
+    else return;
+    if (known?.acronym) mention.acronym = known.acronym;
+    else delete mention.acronym;
+  }
+  mention.country = country;
+  covered[first - 1] = 1;
+  mention.start = tokens[first - 1].start;
+  mention.text = paragraph.slice(mention.start, mention.end);
 }
 
 /** All-caps acronyms that are also English words: in a capitals headline they are words ("MAN WHO ..."). */
@@ -260,6 +287,8 @@ function partOfLongerName(paragraph: string, tokens: readonly NameToken[], i: nu
   if (i === 0 || covered[i - 1]) return false;
   const previous = tokens[i - 1].text;
   if (!isCapitalised(previous) || LEADING_NON_NAME.has(previous) || isAllCaps(previous)) return false;
+  // "Russian Roscosmos", "American NASA": a nationality before a name is a modifier.
+  if (isNationality(previous) || countryOfName(previous) !== undefined) return false;
   return joinsName(paragraph.slice(tokens[i - 1].end, tokens[i].start));
 }
 
@@ -493,14 +522,14 @@ function classifyRun(
   capsLine: (offset: number) => boolean,
   mentions: AgencyMention[],
 ): void {
-  let { first } = run;
+  const { first } = run;
   let { last } = run;
   // Trailing connectors cannot end a name.
   while (last > first && CONNECTORS.has(tokens[last].text)) last--;
   const words = tokens.slice(first, last + 1).map((t) => t.text);
   // "Option B", "N / A": a lone capital letter names nothing by itself.
   if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return;
-  let start = tokens[first].start;
+  const start = tokens[first].start;
   let end = tokens[last].end;
   let text = paragraph.slice(start, end);
   // "the Court has ruled", "the Administration's decision": a capitalised head after "the" is a specific body.
@@ -522,14 +551,8 @@ function classifyRun(
     return;
   }
 
-  // A nationality or country before a head-named body is a modifier in most annotations ("German Foreign Ministry").
+  // A nationality before a head-named body is part of its name ("Kenyan News Agency", "US Forest Service").
   const head = headCategory(words[words.length - 1]);
-  while ((head === 'ministry' || head === 'government' || head === 'military') && words.length > 2 && isNationality(words[0])) {
-    words.shift();
-    first++;
-    start = tokens[first].start;
-    text = paragraph.slice(start, end);
-  }
 
   const before = paragraph.slice(Math.max(0, start - 60), start);
   const after = paragraph.slice(end, end + 60);
