@@ -396,4 +396,20 @@ describe('agencies', () => {
       assert.deepEqual(texts(found), ['NASA', 'Roscosmos']);
     });
   });
+
+  describe('lists', () => {
+    it('reads unknown names listed with a known company as companies', () => {
+      const found = agencies('Suppliers such as Magna , Orrin Controls and Veltrax have been bidding , and Gazprom , Norvik and Sterra followed .');
+      assert.deepEqual(texts(found), ['Magna', 'Orrin Controls', 'Veltrax', 'Gazprom', 'Norvik', 'Sterra']);
+      assert.ok(found.every((a) => a.category === 'company'));
+    });
+
+    it('does not take a comma alone, a person, a place or a product for a list member', () => {
+      const text =
+        'Staff at the University of Texas, Dalton, said so. Magna and Lena Marsh agreed, as did Gazprom and Chicago. ' +
+        'Sony, Microsoft and PlayStation VR had stands, and Lin Pik-wan of the Civic Party and Gazprom spoke.';
+      const found = texts(agencies(text));
+      for (const name of ['Dalton', 'Lena Marsh', 'Chicago', 'PlayStation VR', 'Lin Pik']) assert.ok(!found.includes(name), found.join(', '));
+    });
+  });
 });

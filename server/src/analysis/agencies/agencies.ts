@@ -119,9 +119,10 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   }
   findAcronymDefinitions(paragraph, tokens, mentions);
   const found = withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const listed = acceptListMembers(paragraph, found);
   const countryCues = findCountryCues(paragraph, tokens, (name) => index.publicationCountry(name));
-  if (countryCues.length > 0) found.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
-  return found;
+  if (countryCues.length > 0) listed.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
+  return listed;
 }
 
 /**
@@ -156,6 +157,53 @@ function inStoryCountry(agencies: AgencyAnnotation[], mentions: readonly AgencyM
 
 /** A place in capitals opening a story before its region, date or dash: "KORVALA , Eastland 2001-05-04", "LONDON —". */
 const DATELINE_PLACE = /^[ \t]*(\p{Lu}[\p{Lu}.'’ -]*\p{Lu}\.?)(?= ?, [\p{Lu}][\p{L}. ]*? \d{4}-\d\d-\d\d| \d{4}-\d\d-\d\d| ?, [\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)* ?[(—–]| ?[—–]| ?\([^)\n]{1,20}\) ?[—–-])/gmu;
+
+/** ", ", " and ", ", or ": the words between two members of one list. */
+const LIST_GAP = /^ ?(?:,|, and|, or|and|or|&) ?$/;
+const AND_GAP = /(?:and|or|&) ?$/;
+
+/**
+ * "Mobil , Shell and Caltex", "Magna , Johnson Controls and Lear": the members of a list are of one kind, so a
+ * name nobody recognised in a list with a known company (club, party, newspaper) is one too: joined to it by
+ * "and"/"or", or between two members. A comma alone is no list ("University of Arkansas, Fayetteville"), and
+ * people, places and capitals headlines stay out.
+ */
+function acceptListMembers(paragraph: string, found: AgencyMention[]): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const m of found) {
+    // A run joined by "and" without a head is two names ("Johnson Controls and Lear").
+    const and = m.candidate && !m.person ? / and /.exec(m.text) : null;
+    if (and) {
+      out.push(candidate(paragraph, m.start, m.start + and.index), candidate(paragraph, m.start + and.index + 5, m.end));
+    } else out.push(m);
+  }
+  const members = out.filter((m) => !m.person && !m.place && !m.capitals && !m.countryCues);
+  const gapBetween = (a: AgencyMention, b: AgencyMention): string | undefined => {
+    const gap = paragraph.slice(a.end, b.start);
+    return LIST_GAP.test(gap) ? gap : undefined;
+  };
+  const known = (m: AgencyMention | undefined): boolean => m !== undefined && !m.candidate && !['government', 'ministry', 'court', 'military'].includes(m.category);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k];
+      if (!m.candidate || isNotAnAgency(m.text) || looksLikePerson(m.text) || isPersonInContext(m.text, '', '')) continue;
+      // "Wong Pik-wan of the Civic Party": a name cut before a lower-case tail, or one "of" a body, is a person.
+      if (/^(?:-\p{Ll}| of )/u.test(paragraph.slice(m.end, m.end + 4))) continue;
+      // "PlayStation VR", "Galaxy S": a model's letters after a name make a product, listed among its makers.
+      if (/\p{Ll}\s+\p{Lu}{1,3}$/u.test(m.text) && !isLegalSuffix(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
+      const previous = members[k - 1];
+      const next = members[k + 1];
+      const left = previous ? gapBetween(previous, m) : undefined;
+      const right = next ? gapBetween(m, next) : undefined;
+      const by = (left !== undefined && known(previous) && (AND_GAP.test(left) || right !== undefined) ? previous : undefined) ?? (right !== undefined && known(next) && (AND_GAP.test(right) || left !== undefined) ? next : undefined);
+      if (!by) continue;
+      Object.assign(m, { candidate: undefined, canonical: canonicalOf(m.text), category: by.category, source: 'pattern' });
+      changed = true;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
 
 /** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */
 const ORGAN_WORDS = new Set(
