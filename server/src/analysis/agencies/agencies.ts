@@ -86,7 +86,8 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
 
   // A dateline opens one of the first lines (after a headline).
   DATELINE_PLACE.lastIndex = 0;
-  for (let dateline = DATELINE_PLACE.exec(paragraph); dateline && dateline.index < 400; dateline = DATELINE_PLACE.exec(paragraph)) {
+  const opening = paragraph.length > 400 ? paragraph.slice(0, 400) : paragraph;
+  for (let dateline = DATELINE_PLACE.exec(opening); dateline; dateline = DATELINE_PLACE.exec(opening)) {
     const start = dateline.index;
     const end = start + dateline[1].length;
     const first = firstStartingAtOrAfter(tokens, start);
@@ -95,7 +96,7 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
     mentions.push({ ...candidate(paragraph, start, end), place: true });
     markCovered(tokens, covered, start, end);
   }
-  for (const venue of scheduleVenues(paragraph)) markCovered(tokens, covered, venue.start, venue.end);
+  if (sports) for (const venue of scheduleVenues(paragraph)) markCovered(tokens, covered, venue.start, venue.end);
 
   for (const phrase of index.findPhrases(paragraph, tokens)) {
     mentions.push(fromKnown(phrase.agency, paragraph, phrase.start, phrase.end));
@@ -169,6 +170,7 @@ const AND_GAP = /(?:and|or|&) ?$/;
  * people, places and capitals headlines stay out.
  */
 function acceptListMembers(paragraph: string, found: AgencyMention[]): AgencyMention[] {
+  if (!found.some((m) => m.candidate && !m.person)) return found;
   const out: AgencyMention[] = [];
   for (const m of found) {
     // A run joined by "and" without a head is two names ("Johnson Controls and Lear").
@@ -308,10 +310,13 @@ function addLexiconNames(
  * ("Egyptian Interior Ministry" is not any interior ministry); a proper name keeps its canonical name.
  */
 function withCountryBefore(index: AgencyIndex, paragraph: string, tokens: readonly NameToken[], first: number, covered: Uint8Array, mention: AgencyMention): void {
-  if (first === 0 || covered[first - 1] || mention.start !== tokens[first].start || !continuesName(paragraph, tokens, first)) return;
+  if (first === 0 || covered[first - 1] || mention.start !== tokens[first].start) return;
+  const previous = tokens[first - 1].text.charCodeAt(0);
+  if (previous < 65 || previous > 90) return;
   const country = countryOfName(tokens[first - 1].text);
+  if (!country || (mention.country && mention.country !== country) || !continuesName(paragraph, tokens, first)) return;
   const words = mention.text.split(/\s+/);
-  if (!country || !headCategory(words[words.length - 1]) || (mention.country && mention.country !== country)) return;
+  if (!headCategory(words[words.length - 1])) return;
   const key = genericBodyKey(mention.text);
   if (key) {
     const known = index.countryBody(key, country);

@@ -32,9 +32,20 @@ for (const name of ['congress', 'senate', 'house of representatives', 'house of 
 
 /** The generic body a mention's text names, lower-cased without "the" ("the Supreme Court" → "supreme court"), if any. */
 export function genericBodyKey(text: string): string | undefined {
-  const key = text.replace(/\s+/g, ' ').replace(/^the /i, '').toLowerCase();
-  return BODIES.has(key) ? key : undefined;
+  // Most mentions are proper names far from any generic body: skip the normalisation for them.
+  if (text.length > 40) return undefined;
+  let key = keys.get(text);
+  if (key === undefined) {
+    const normal = text.replace(/\s+/g, ' ').replace(/^the /i, '').toLowerCase();
+    key = BODIES.has(normal) ? normal : null;
+    // The same names recur on every keystroke; bounded like the other per-name memos.
+    if (keys.size > 100_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key ?? undefined;
 }
+
+const keys = new Map<string, string | null>();
 
 /** Whether a mention's name points at one country by itself ("Roscosmos", "Congress"), unlike "the Supreme Court". */
 export function pointsAtItsCountry(text: string): boolean {

@@ -91,8 +91,13 @@ const BY_NAME = new Map<string, string>();
 const BY_CITY = new Map<string, string>();
 const BY_DOMAIN = new Map<string, string>();
 const ADJECTIVE = new Map<string, string>();
+/** First words of names of several words ("united", "south"). */
+const FIRST_WORDS = new Set<string>();
 for (const facts of COUNTRIES) {
-  for (const name of facts.names.split('|')) BY_NAME.set(name.toLowerCase(), facts.country);
+  for (const name of facts.names.split('|')) {
+    BY_NAME.set(name.toLowerCase(), facts.country);
+    if (name.includes(' ')) FIRST_WORDS.add(name.split(' ')[0].toLowerCase());
+  }
   for (const city of facts.cities.split('|')) BY_CITY.set(city.toLowerCase(), facts.country);
   if (facts.domain) BY_DOMAIN.set(facts.domain, facts.country);
   ADJECTIVE.set(facts.country, facts.adjective);
@@ -135,17 +140,22 @@ export function findCountryCues(paragraph: string, tokens: readonly NameToken[],
     }
   }
   for (let i = 0; i < tokens.length; i++) {
-    // Longest name first: "South Africa" before "South", "United States of America" before "United States".
-    let key = '';
-    let found: string | undefined;
+    const c = tokens[i].text.charCodeAt(0);
+    // Country names start with a capital; most tokens are not one (a per-token look-up was the cost here).
+    if (c < 65 || c > 90) continue;
+    let key = tokens[i].text.toLowerCase();
+    let found = BY_NAME.get(key);
     let last = i;
-    for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
-      if (k > i && !/^[ \t]$/.test(paragraph.slice(tokens[k - 1].end, tokens[k].start))) break;
-      key = k === i ? tokens[k].text.toLowerCase() : `${key} ${tokens[k].text.toLowerCase()}`;
-      const country = BY_NAME.get(key);
-      if (country) {
-        found = country;
-        last = k;
+    // Longest name first: "South Africa" before "South", "United States of America" before "United States".
+    if (FIRST_WORDS.has(key)) {
+      for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
+        if (tokens[k].start !== tokens[k - 1].end + 1 || paragraph.charCodeAt(tokens[k - 1].end) !== 32) break;
+        key = `${key} ${tokens[k].text.toLowerCase()}`;
+        const country = BY_NAME.get(key);
+        if (country) {
+          found = country;
+          last = k;
+        }
       }
     }
     if (found) {
