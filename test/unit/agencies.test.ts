@@ -412,4 +412,18 @@ describe('agencies', () => {
       for (const name of ['Dalton', 'Lena Marsh', 'Chicago', 'PlayStation VR', 'Lin Pik']) assert.ok(!found.includes(name), found.join(', '));
     });
   });
+
+  describe('bodies of other countries and places after a company', () => {
+    it("reads another country's party of a known name as a party of its own", () => {
+      const found = agencies('The Kenyan Democratic Party met on Monday, and the American Democratic Party did not.');
+      assert.equal(canonicalOf(found, 'Kenyan Democratic Party'), 'Kenyan Democratic Party');
+      assert.equal(found.find((a) => a.text === 'Kenyan Democratic Party')?.country, 'Kenya');
+      assert.notEqual(canonicalOf(found, 'American Democratic Party'), 'Kenyan Democratic Party');
+    });
+
+    it('ends a company name at its legal form before "of" and its place', () => {
+      const found = texts(agencies('It bought Orrin Widgets Inc of St. Petersburg , Fla. , for cash .'));
+      assert.ok(found.includes('Orrin Widgets Inc'), found.join(', '));
+    });
+  });
 });

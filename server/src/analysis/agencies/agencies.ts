@@ -314,11 +314,17 @@ function withCountryBefore(index: AgencyIndex, paragraph: string, tokens: readon
   const previous = tokens[first - 1].text.charCodeAt(0);
   if (previous < 65 || previous > 90) return;
   const country = countryOfName(tokens[first - 1].text);
-  if (!country || (mention.country && mention.country !== country) || !continuesName(paragraph, tokens, first)) return;
+  if (!country || !continuesName(paragraph, tokens, first)) return;
   const words = mention.text.split(/\s+/);
   if (!headCategory(words[words.length - 1])) return;
   const key = genericBodyKey(mention.text);
-  if (key) {
+  if (mention.country && mention.country !== country) {
+    // "Indonesian Democratic Party": another country's body of the same name is a body of its own.
+    if (key && index.countryBody(key, country)) Object.assign(mention, { canonical: index.countryBody(key, country)!.canonical });
+    else mention.canonical = canonicalOf(paragraph.slice(tokens[first - 1].start, mention.end));
+    mention.source = 'pattern';
+    delete mention.acronym;
+  } else if (key) {
     const known = index.countryBody(key, country);
     if (known) Object.assign(mention, { canonical: known.canonical, category: known.category });
     else if (mayNameWithoutLexicon(key, country)) mention.canonical = countryBodyName(country, canonicalOf(mention.text));
@@ -485,6 +491,8 @@ function connects(tokens: readonly NameToken[], from: number, j: number): boolea
   if ((word === "'s" || word === '’s') && (headCategory(next) || isOfHead(next))) return true;
   if (isNotAnAgency(next) && !isPlaceOrPeople(next)) return false;
   if (word === 'in' || word === 'on') return hasHead(tokens, from, j) && !isPlaceOrPeople(next);
+  // "Daniels Pharmaceuticals Inc of St. Petersburg": nothing follows a company's legal form but its place.
+  if (isLegalSuffix(tokens[j - 1].text)) return false;
   if (word === 'and') return !isNationality(tokens[j - 1].text);
   return true;
 }
