@@ -426,4 +426,28 @@ describe('agencies', () => {
       assert.ok(found.includes('Orrin Widgets Inc'), found.join(', '));
     });
   });
+
+  describe('more name shapes', () => {
+    it('reads a name a group is "called" as an organisation, and its later mentions too', () => {
+      const found = agencies('He left an elite group within the church called the Harbour Watch.\n\nThe Harbour Watch said he owed it money.');
+      assert.deepEqual(texts(found), ['Harbour Watch', 'Harbour Watch']);
+    });
+
+    it('reads "Team X" as a team and a headed name "of" a place as one body', () => {
+      const found = agencies('Team Norland rebuilt its robot, and the results appeared in the Medical Journal of Eastland.');
+      assert.deepEqual(texts(found), ['Team Norland', 'Medical Journal of Eastland']);
+      assert.equal(found[0].category, 'sports');
+    });
+
+    it('joins an acronym whose letters are the initials of its name in another order', () => {
+      const found = agencies('The head of CEV (Venetian Episcopal Conference) spoke. CEV said the ruling was unfair.');
+      assert.deepEqual(texts(found), ['CEV', 'Venetian Episcopal Conference', 'CEV']);
+      assert.ok(found.every((a) => a.canonical === 'Venetian Episcopal Conference'));
+    });
+
+    it('does not read a club "of" its country in a results line as one name', () => {
+      const found = texts(agencies('BASKETBALL - TOURNAMENT RESULTS .\nTorvik of Eastland beat Dinamo of Westland 92-81 ( halftime 50-28 ) in the final .'));
+      assert.ok(!found.includes('Dinamo of Westland'), found.join(', '));
+    });
+  });
 });

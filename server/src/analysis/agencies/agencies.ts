@@ -567,7 +567,8 @@ function trimPart(tokens: readonly NameToken[], part: Run): Run | undefined {
   let { first, last } = part;
   while (first <= last) {
     const word = tokens[first].text;
-    const generic = isFillerWord(word) && !headCategory(word) && !isOfHead(word);
+    // "Team Estonia": "Team" before a name is part of it.
+    const generic = isFillerWord(word) && !headCategory(word) && !isOfHead(word) && !(word === 'Team' && first < last);
     if (LEADING_NON_NAME.has(word) || CONNECTORS.has(word) || TITLES.has(word) || generic) first++;
     else break;
   }
@@ -624,13 +625,18 @@ function classifyRun(
     text = paragraph.slice(start, end);
   }
 
+  // "Team Estonia", "Team Sky": a team named after its country or sponsor.
+  if (words.length >= 2 && words.length <= 3 && words[0] === 'Team' && !isAllCaps(text)) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'sports', 'pattern'));
+    return;
+  }
   // "FC Cincinnati", "SC Freiburg", "VfB Stuttgart": a club's form before its town or name.
   if (words.length >= 2 && words.length <= 4 && isClubPrefix(words[0]) && !isKnownSurname(words[words.length - 1])) {
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'sports', 'pattern'));
     return;
   }
 
-  const ofIndex = words.findIndex((w, k) => (w === 'of' || w === 'for') && k > 0 && isOfHead(words[k - 1]));
+  const ofIndex = words.findIndex((w, k) => (w === 'of' || w === 'for') && k > 0 && (isOfHead(words[k - 1]) || (![undefined, 'sports'].includes(headCategory(words[k - 1])) && !isTitleLike(words.slice(0, k)))));
   if (words.length >= 2 && (head || ofIndex > 0) && !isTitleLike(words)) {
     const category = head ?? headCategory(words[ofIndex - 1]) ?? 'organisation';
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), category, 'pattern'));
@@ -767,7 +773,7 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     if (inner === -1) continue;
     const close = tokens[i + 1].start + inner;
     const name = paragraph.slice(tokens[i + 1].start, close).trim();
-    if (!abbreviates(word, name) || looksLikePerson(name) || isNotAnAgency(name)) continue;
+    if (!(abbreviates(word, name) || initialsInAnyOrder(word, name)) || looksLikePerson(name) || isNotAnAgency(name)) continue;
     const nameStart = tokens[i + 1].start;
     const nameEnd = nameStart + name.length;
     const atName = byStart.get(nameStart);
@@ -794,7 +800,7 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
  * already knows, most of its letters opening words of the name is enough (a translated name reorders them).
  */
 function definesAcronym(acronym: string, name: string, known: boolean): boolean {
-  if (abbreviates(acronym, name)) return true;
+  if (abbreviates(acronym, name) || initialsInAnyOrder(acronym, name)) return true;
   const words = name.split(/\s+/);
   while (words.length > 2 && (isNationality(words[0]) || isPlaceOrPeople(words[0]))) words.shift();
   if (abbreviates(acronym, words.join(' '))) return true;
@@ -804,6 +810,18 @@ function definesAcronym(acronym: string, name: string, known: boolean): boolean 
   let shared = 0;
   for (const letter of letters) if (initials.has(letter)) shared++;
   return words.length >= 2 && shared * 4 >= letters.length * 3;
+}
+
+/**
+ * "CEI (Italian Episcopal Conference)": an acronym of the name in its own language, whose letters are exactly the
+ * initials of the name's capitalised words in another order.
+ */
+function initialsInAnyOrder(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length < 3 || letters.length !== acronym.replace(/[^\p{L}]/gu, '').length) return false;
+  const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]);
+  if (initials.length !== letters.length) return false;
+  return [...letters].sort().join('') === initials.sort().join('');
 }
 
 function promote(mention: AgencyMention): void {
