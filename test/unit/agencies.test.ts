@@ -450,4 +450,16 @@ describe('agencies', () => {
       assert.ok(!found.includes('Dinamo of Westland'), found.join(', '));
     });
   });
+
+  describe('the state in court, and acronyms opening longer names', () => {
+    it('reads "the Crown" in a court story as the state, not the Crown Prince', () => {
+      const found = agencies('In the words of the Crown prosecutor, the parents had failed her. The Crown Prince visited the court.');
+      assert.deepEqual(texts(found), ['Crown']);
+    });
+
+    it('finds an acronym the story names as an agency at the start of a longer unknown name', () => {
+      const found = agencies('The Harbour Pilots Guild (HPG) voted on Monday.\n\nThe HPG Training Rooms open in May.');
+      assert.equal(found.filter((a) => a.text === 'HPG' && a.canonical === 'Harbour Pilots Guild').length, 2);
+    });
+  });
 });

@@ -599,6 +599,14 @@ function classifyRun(
     mentions.push(agencyMention(paragraph, start, end, words[0], headCategory(words[0]) ?? 'organisation', 'pattern'));
     return;
   }
+  // "the Crown prosecutor", "for the Crown": the state as a party to a case, in Commonwealth courts.
+  if (words.length === 1 && words[0] === 'Crown') {
+    // "the Crown Prince", "Crown Jewels": a title or a thing, never the name of a body to accept elsewhere.
+    if (/\bthe $/.test(paragraph.slice(Math.max(0, start - 4), start)) && !/^ ?\p{Lu}/u.test(paragraph.slice(end, end + 2))) {
+      mentions.push(agencyMention(paragraph, start, end, 'Crown', 'government', 'pattern'));
+    }
+    return;
+  }
   if (isNotAnAgency(text)) {
     // A town in a sports report can be its club ("joined Milan from Torino"), never a country or a nationality.
     if (teamSports && isTown(text) && !capsLine(start) && teamContext(paragraph.slice(Math.max(0, start - 60), start), paragraph.slice(end, end + 60))) {
@@ -968,6 +976,12 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     const key = nameKey(m.text);
     const same = known.get(key) ?? (/\s/.test(m.text) ? undefined : firstWords.get(key));
     if (same) accepted.push(retarget(m, same));
+    else {
+      // "USI Art Collections": an acronym the document names as an agency, opening a longer unknown run, is still it.
+      const first = /^(\p{Lu}[\p{Lu}&]{1,7})\s/u.exec(m.text);
+      const acronym = first ? known.get(first[1].toLowerCase()) : undefined;
+      if (first && acronym && !m.person) accepted.push(retarget({ ...m, end: m.start + first[1].length, text: first[1] }, acronym));
+    }
   }
   return withoutOverlaps(accepted).map(toAnnotation);
 }
