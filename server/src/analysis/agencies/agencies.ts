@@ -87,7 +87,7 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   // A dateline opens one of the first lines (after a headline).
   DATELINE_PLACE.lastIndex = 0;
   const opening = paragraph.length > 400 ? paragraph.slice(0, 400) : paragraph;
-  for (let dateline = DATELINE_PLACE.exec(opening); dateline; dateline = DATELINE_PLACE.exec(opening)) {
+  for (let dateline = capitalsAtLineStart(opening) ? DATELINE_PLACE.exec(opening) : null; dateline; dateline = DATELINE_PLACE.exec(opening)) {
     const start = dateline.index;
     const end = start + dateline[1].length;
     const first = firstStartingAtOrAfter(tokens, start);
@@ -170,14 +170,28 @@ const AND_GAP = /(?:and|or|&) ?$/;
  * people, places and capitals headlines stay out.
  */
 function acceptListMembers(paragraph: string, found: AgencyMention[]): AgencyMention[] {
-  if (!found.some((m) => m.candidate && !m.person)) return found;
-  const out: AgencyMention[] = [];
-  for (const m of found) {
-    // A run joined by "and" without a head is two names ("Johnson Controls and Lear").
-    const and = m.candidate && !m.person ? / and /.exec(m.text) : null;
-    if (and) {
-      out.push(candidate(paragraph, m.start, m.start + and.index), candidate(paragraph, m.start + and.index + 5, m.end));
-    } else out.push(m);
+  // Lists are rare: look further only where a candidate and a known name are next to each other, or a run holds "and".
+  let mayList = false;
+  for (let k = 0; k < found.length && !mayList; k++) {
+    const m = found[k];
+    if (!m.candidate || m.person) continue;
+    if (m.text.includes(' and ')) mayList = true;
+    const previous = found[k - 1];
+    const next = found[k + 1];
+    if (previous && !previous.candidate && m.start - previous.end > 0 && m.start - previous.end <= 7) mayList = true;
+    if (next && !next.candidate && next.start - m.end > 0 && next.start - m.end <= 7) mayList = true;
+  }
+  if (!mayList) return found;
+  let out: AgencyMention[] = found;
+  if (found.some((m) => m.candidate && !m.person && m.text.includes(' and '))) {
+    out = [];
+    for (const m of found) {
+      // A run joined by "and" without a head is two names ("Johnson Controls and Lear").
+      const and = m.candidate && !m.person ? / and /.exec(m.text) : null;
+      if (and) out.push(candidate(paragraph, m.start, m.start + and.index), candidate(paragraph, m.start + and.index + 5, m.end));
+      else out.push(m);
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
   const members = out.filter((m) => !m.person && !m.place && !m.capitals && !m.countryCues);
   const gapBetween = (a: AgencyMention, b: AgencyMention): string | undefined => {
@@ -189,22 +203,36 @@ function acceptListMembers(paragraph: string, found: AgencyMention[]): AgencyMen
     changed = false;
     for (let k = 0; k < members.length; k++) {
       const m = members[k];
-      if (!m.candidate || isNotAnAgency(m.text) || looksLikePerson(m.text) || isPersonInContext(m.text, '', '')) continue;
-      // "Wong Pik-wan of the Civic Party": a name cut before a lower-case tail, or one "of" a body, is a person.
-      if (/^(?:-\p{Ll}| of )/u.test(paragraph.slice(m.end, m.end + 4))) continue;
-      // "PlayStation VR", "Galaxy S": a model's letters after a name make a product, listed among its makers.
-      if (/\p{Ll}\s+\p{Lu}{1,3}$/u.test(m.text) && !isLegalSuffix(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
+      if (!m.candidate) continue;
       const previous = members[k - 1];
       const next = members[k + 1];
       const left = previous ? gapBetween(previous, m) : undefined;
       const right = next ? gapBetween(m, next) : undefined;
       const by = (left !== undefined && known(previous) && (AND_GAP.test(left) || right !== undefined) ? previous : undefined) ?? (right !== undefined && known(next) && (AND_GAP.test(right) || left !== undefined) ? next : undefined);
-      if (!by) continue;
+      if (!by || isNotAnAgency(m.text) || looksLikePerson(m.text) || isPersonInContext(m.text, '', '')) continue;
+      // "Wong Pik-wan of the Civic Party": a name cut before a lower-case tail, or one "of" a body, is a person.
+      if (/^(?:-\p{Ll}| of )/u.test(paragraph.slice(m.end, m.end + 4))) continue;
+      // "PlayStation VR", "Galaxy S": a model's letters after a name make a product, listed among its makers.
+      if (/\p{Ll}\s+\p{Lu}{1,3}$/u.test(m.text) && !isLegalSuffix(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
       Object.assign(m, { candidate: undefined, canonical: canonicalOf(m.text), category: by.category, source: 'pattern' });
       changed = true;
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/** Whether a line opens with two capitals ("LONDON"), which every dateline place does: a cheap test before the pattern. */
+function capitalsAtLineStart(text: string): boolean {
+  for (let at = 0; at < text.length; ) {
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const a = text[at];
+    const b = text[at + 1];
+    if (a !== undefined && b !== undefined && a !== a.toLowerCase() && b !== b.toLowerCase()) return true;
+    const next = text.indexOf('\n', at);
+    if (next === -1) return false;
+    at = next + 1;
+  }
+  return false;
 }
 
 /** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */
@@ -962,7 +990,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
       accepted.push(retarget(m, definition));
       continue;
     }
-    if (m.source === 'pattern' && !m.defines) {
+    if (m.source === 'pattern' && !m.defines && definedNames.size > 0) {
       const longForm = definedNames.get(nameKey(m.text));
       if (longForm && longForm.canonical !== m.canonical) {
         accepted.push(retarget(m, longForm));

@@ -45,14 +45,19 @@ export function isLegalSuffix(word: string): boolean {
 
 // Phrases before a name that make it an acting organisation. Capitalised names follow directly.
 const BEFORE_CUE =
-  /(?:\b(?:group|organi[sz]ation|body|unit|wing|faction|movement|company|firm|charity|party|club|band|team|agency|network)(?: [\w-]+){0,3},? (?:called|named|known as)(?: the)?|\b(?:spokes(?:man|woman|person)|representative|official|officials|executive|chairman|director|president|head|chief|analyst|analysts|member|members|leader|leaders|lawyer|lawyers|source|sources|statement|unit|subsidiary|division|affiliate|owner|shareholders?|employees?|staff|workers|bosses|board) (?:at|of|for|from|with)|\b(?:shares|stock|stake|bid|takeover|merger|acquisition|acquire[sd]?|buy|bought|sold) (?:in|of|for|by|with)|\b(?:joined|founded|sponsored by|owned by|run by|operated by|signed (?:for|with)|contract with|deal with|merge with|merged with|talks with|listed|rated|downgraded|upgraded)|\b(?:rival|rivals|carrier|firm|company|group|bank|utility|(?:credit )?ratings? agency|insurer|lender|maker|manufacturer|retailer|operator|broker|brokerage|airline|agency|watchdog|regulator|conglomerate|giant|unit|party|club|newspaper|daily|weekly|broadcaster|station|publisher|team|side|champions|holders|outfit)) $/i;
+  /(?:\b(?:spokes(?:man|woman|person)|representative|official|officials|executive|chairman|director|president|head|chief|analyst|analysts|member|members|leader|leaders|lawyer|lawyers|source|sources|statement|unit|subsidiary|division|affiliate|owner|shareholders?|employees?|staff|workers|bosses|board) (?:at|of|for|from|with)|\b(?:shares|stock|stake|bid|takeover|merger|acquisition|acquire[sd]?|buy|bought|sold) (?:in|of|for|by|with)|\b(?:joined|founded|sponsored by|owned by|run by|operated by|signed (?:for|with)|contract with|deal with|merge with|merged with|talks with|listed|rated|downgraded|upgraded)|\b(?:rival|rivals|carrier|firm|company|group|bank|utility|(?:credit )?ratings? agency|insurer|lender|maker|manufacturer|retailer|operator|broker|brokerage|airline|agency|watchdog|regulator|conglomerate|giant|unit|party|club|newspaper|daily|weekly|broadcaster|station|publisher|team|side|champions|holders|outfit)) $/i;
 
 // Words after a name that make it an acting organisation.
 const AFTER_CUE =
   /^(?: ?['’] ?s (?:chief executive|chairman|president|board|shares|stock|spokes(?:man|woman|person)|executives|shareholders|headquarters|subsidiary|unit|profits?|earnings|revenues?|sales|net (?:profit|income|loss)|annual|quarterly|bid|offer|takeover|management|directors|employees|workers|staff|leadership|members|website|statement|officials|share price)\b| (?:said in a statement|says in a statement|shares|stock|stocks|spokes(?:man|woman|person)|officials?|executives?|chairman|Chairman|chief|Chief|CEO|board|Board|shareholders|management|Inc|Corp|plc|Ltd|has agreed to buy|plans to buy|will buy|bought|sold|acquired|shares rose|shares fell|declined to comment|did not (?:immediately )?(?:respond|return|comment)|could not be reached)\b)/;
 
+// "an elite group within the church called the X": checked only after the cheap test for its verb.
+const CALLED = /\b(?:called|named|known as)(?: the)? $/;
+const GROUP_CALLED = /\b(?:group|organi[sz]ation|body|unit|wing|faction|movement|company|firm|charity|party|club|band|team|agency|network)(?: [\w-]+){0,3},? (?:called|named|known as)(?: the)? $/;
+
 export function cueBefore(textBefore: string): boolean {
-  return BEFORE_CUE.test(textBefore.slice(-60));
+  const tail = textBefore.slice(-60);
+  return BEFORE_CUE.test(tail) || (CALLED.test(tail) && GROUP_CALLED.test(tail));
 }
 
 export function cueAfter(textAfter: string): boolean {

@@ -91,12 +91,17 @@ const BY_NAME = new Map<string, string>();
 const BY_CITY = new Map<string, string>();
 const BY_DOMAIN = new Map<string, string>();
 const ADJECTIVE = new Map<string, string>();
-/** First words of names of several words ("united", "south"). */
+/** Names as written and in capitals ("France", "FRANCE"): the text is scanned without lower-casing each word. */
+const AS_WRITTEN = new Map<string, string>();
+/** First words, as written, of names of several words ("United", "South"). */
 const FIRST_WORDS = new Set<string>();
 for (const facts of COUNTRIES) {
   for (const name of facts.names.split('|')) {
     BY_NAME.set(name.toLowerCase(), facts.country);
-    if (name.includes(' ')) FIRST_WORDS.add(name.split(' ')[0].toLowerCase());
+    for (const form of [name, name.toUpperCase()]) {
+      AS_WRITTEN.set(form, facts.country);
+      if (form.includes(' ')) FIRST_WORDS.add(form.split(' ')[0]);
+    }
   }
   for (const city of facts.cities.split('|')) BY_CITY.set(city.toLowerCase(), facts.country);
   if (facts.domain) BY_DOMAIN.set(facts.domain, facts.country);
@@ -117,6 +122,37 @@ export function countryOfName(name: string): string | undefined {
 const DATELINE = /^[ \t]*(\p{Lu}[\p{Lu}\p{Ll}.'’ -]{1,30}?)[ \t]*(?:,[ \t]*([\p{Lu}][\p{L}. ]{1,30}?))?[ \t]*(?:,[^\n—–]{0,30})?(?:\([^)\n]{1,30}\)[ \t]*)?(?:[—–]|--?[ \t]|\d{4}-\d\d-\d\d)/u;
 // "source: The Guardian", "publication: Le Monde", "url: https://www.example.co.uk/…".
 const PUBLICATION_LINE = /^[ \t]*(?:source|publication|publisher|outlet|newspaper|url|link)[ \t]*[:=][ \t]*([^\r\n]+)/gim;
+const PUBLICATION_AT = /[ \t]*(?:source|publication|publisher|outlet|newspaper|url|link)[ \t]*[:=]/iy;
+const PUBLICATION_INITIALS = new Set('sSpPoOnNuUlL \t'.split(''));
+
+/** Whether a line of the paragraph opens like "source:"; tried only at line starts that could (a multiline regex scanned every position). */
+function hasPublicationLine(paragraph: string): boolean {
+  for (let at = 0; at < paragraph.length; ) {
+    if (PUBLICATION_INITIALS.has(paragraph[at])) {
+      PUBLICATION_AT.lastIndex = at;
+      if (PUBLICATION_AT.test(paragraph)) return true;
+    }
+    const next = paragraph.indexOf('\n', at);
+    if (next === -1) return false;
+    at = next + 1;
+  }
+  return false;
+}
+
+/** A cheap test before the dateline pattern: a capital first, a capital, comma or bracket soon, and a dash or an ISO date. */
+function mayOpenWithDateline(paragraph: string): boolean {
+  const c = paragraph.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || c > 127)) return false;
+  const d = paragraph.charCodeAt(1);
+  const head = paragraph.length > 80 ? paragraph.slice(0, 80) : paragraph;
+  if (!(d >= 65 && d <= 90)) {
+    const comma = head.indexOf(',');
+    const bracket = head.indexOf('(');
+    if (!((comma > 0 && comma < 40) || (bracket > 0 && bracket < 40))) return false;
+  }
+  return head.includes('—') || head.includes('–') || head.includes(' -') || /\d{4}-\d\d-\d\d/.test(head);
+}
+
 const DOMAIN = /\bhttps?:\/\/[^\s/]+?\.([a-z]{2})(?:[/:\s]|$)/i;
 
 /**
@@ -125,12 +161,12 @@ const DOMAIN = /\bhttps?:\/\/[^\s/]+?\.([a-z]{2})(?:[/:\s]|$)/i;
  */
 export function findCountryCues(paragraph: string, tokens: readonly NameToken[], publicationCountry: (name: string) => string | undefined): CountryCue[] {
   const cues: CountryCue[] = [];
-  const dateline = DATELINE.exec(paragraph.slice(0, 120));
+  const dateline = mayOpenWithDateline(paragraph) ? DATELINE.exec(paragraph.slice(0, 120)) : null;
   if (dateline) {
     const country = (dateline[2] && countryOfName(dateline[2].trim())) ?? BY_CITY.get(dateline[1].trim().toLowerCase());
     if (country) cues.push({ country, weight: DATELINE_WEIGHT });
   }
-  if (paragraph.length < 2000 && /(?:source|publication|publisher|outlet|newspaper|url|link)[ \t]*[:=]/i.test(paragraph)) {
+  if (paragraph.length < 2000 && hasPublicationLine(paragraph)) {
     PUBLICATION_LINE.lastIndex = 0;
     for (let m = PUBLICATION_LINE.exec(paragraph); m; m = PUBLICATION_LINE.exec(paragraph)) {
       const value = m[1].trim().replace(/^["']|["']$/g, '');
@@ -143,15 +179,15 @@ export function findCountryCues(paragraph: string, tokens: readonly NameToken[],
     const c = tokens[i].text.charCodeAt(0);
     // Country names start with a capital; most tokens are not one (a per-token look-up was the cost here).
     if (c < 65 || c > 90) continue;
-    let key = tokens[i].text.toLowerCase();
-    let found = BY_NAME.get(key);
+    let key = tokens[i].text;
+    let found = AS_WRITTEN.get(key);
     let last = i;
     // Longest name first: "South Africa" before "South", "United States of America" before "United States".
     if (FIRST_WORDS.has(key)) {
       for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
         if (tokens[k].start !== tokens[k - 1].end + 1 || paragraph.charCodeAt(tokens[k - 1].end) !== 32) break;
-        key = `${key} ${tokens[k].text.toLowerCase()}`;
-        const country = BY_NAME.get(key);
+        key = `${key} ${tokens[k].text}`;
+        const country = AS_WRITTEN.get(key);
         if (country) {
           found = country;
           last = k;
