@@ -196,4 +196,270 @@ describe('agencies', () => {
     const found = agencies('The decision was taken by the NASA Advisory Council and the ESA Executive Board on Monday.');
     assert.deepEqual(texts(found), ['NASA', 'ESA']);
   });
+
+  describe('a known name inside a longer name', () => {
+    it('reads a club named after a known one and a town as another club', () => {
+      const found = agencies('Inter Miami beat Orlando City 2-1 on Saturday, and Inter Miami CF now lead the conference.');
+      assert.ok(!found.some((a) => a.canonical === 'Inter Milan'), JSON.stringify(found));
+      assert.equal(canonicalOf(found, 'Inter Miami'), 'Inter Miami');
+      assert.equal(found.find((a) => a.text === 'Inter Miami')?.category, 'sports');
+    });
+
+    it('still reads the known name alone', () => {
+      const found = agencies('Inter won 3-0 at home, and the Tata Group bought the site.');
+      assert.equal(canonicalOf(found, 'Inter'), 'Inter Milan');
+      assert.equal(canonicalOf(found, 'Tata Group'), 'Tata');
+    });
+
+    it('does not take a person whose name starts with a known name for that agency', () => {
+      const found = agencies('The coach Tata Martino said his side had deserved the draw.');
+      assert.ok(!found.some((a) => a.canonical === 'Tata'), JSON.stringify(found));
+    });
+
+    it('matches a whole known name written with a possessive, not the body inside it', () => {
+      const found = agencies("China's National People's Congress approved the plan. Moody’s Investors Service said it would review the rating.");
+      assert.equal(canonicalOf(found, "National People's Congress"), "National People's Congress");
+      assert.ok(!found.some((a) => a.canonical === 'US Congress'));
+      assert.equal(canonicalOf(found, 'Moody’s Investors Service'), "Moody's");
+    });
+
+    it('keeps the known name before an ordinary word or a person', () => {
+      const found = agencies('NASA Administrator Lena Ostrova visited the site.');
+      assert.deepEqual(texts(found), ['NASA']);
+    });
+  });
+
+  describe('kinds of names the lexicon lacks', () => {
+    it('reads club forms before and after a name, and "St." inside a name', () => {
+      const found = agencies('FC Lakeside beat SC Norburg 2-0, while Paris St. Germain drew with Westbrook FC.');
+      assert.deepEqual(texts(found), ['FC Lakeside', 'SC Norburg', 'Paris St. Germain', 'Westbrook FC']);
+      assert.equal(canonicalOf(found, 'Paris St. Germain'), 'Paris Saint-Germain');
+      assert.ok(found.every((a) => a.category === 'sports'));
+    });
+
+    it('reads a company contracted with its trade, and utilities named by their trade', () => {
+      const found = agencies('Norpower said demand rose, and the grid operator blamed Veldgroup. Kestrel Electric Power agreed.');
+      assert.deepEqual(texts(found), ['Norpower', 'Veldgroup', 'Kestrel Electric Power']);
+      assert.ok(found.every((a) => a.category === 'company'));
+    });
+
+    it('does not read a capitalised ordinary compound at the start of a sentence as a company', () => {
+      assert.deepEqual(texts(agencies('Superpower rivalry grew over the decade.')), []);
+    });
+
+    it('knows companies named with a possessive, in either apostrophe', () => {
+      const found = agencies("Macy’s and Sainsbury's reported sales on Tuesday; Wendy's Inc. said nothing.");
+      assert.deepEqual(texts(found), ['Macy’s', "Sainsbury's", "Wendy's Inc."]);
+      assert.deepEqual(found.map((a) => a.canonical), ["Macy's", "Sainsbury's", "Wendy's"]);
+    });
+
+    it('reads a name after "the utility" or "ratings agency" as an organisation', () => {
+      const found = agencies('The state utility Electrosur cut supplies, and ratings agency Capstone downgraded the debt.');
+      assert.deepEqual(texts(found), ['Electrosur', 'Capstone']);
+    });
+  });
+
+  describe('acronyms defined in the text', () => {
+    it('joins a long form to the known agency its acronym names, nationality and later mentions included', () => {
+      const text =
+        'The French National Center for Space Studies (CNES) will build the camera.\n\n' +
+        'CNES engineers said the National Center for Space Studies had the funds.';
+      const found = agencies(text);
+      assert.deepEqual(texts(found), ['French National Center for Space Studies', 'CNES', 'CNES', 'National Center for Space Studies']);
+      assert.equal(new Set(found.map((a) => a.canonical)).size, 1);
+      assert.ok(found.every((a) => a.category === 'space agency' && a.country === 'France'));
+    });
+
+    it('does not join a bracketed known acronym to a name it does not abbreviate', () => {
+      const found = agencies('Lena Ostrova of the Orbital Debris Office (NASA) spoke first.');
+      assert.notEqual(canonicalOf(found, 'Orbital Debris Office'), 'NASA');
+    });
+  });
+
+  describe('generic institutions take the country of the story', () => {
+    it('reads "the Supreme Court" in a London-datelined story as the UK court, and keeps a named US court', () => {
+      const text =
+        'LONDON — The Supreme Court ruled on Tuesday that the minister had acted unlawfully.\n\n' +
+        'The UK Supreme Court said Parliament must vote. The Treasury declined to comment. The U.S. Supreme Court has no say.';
+      const found = agencies(text);
+      assert.equal(found[0].canonical, 'UK Supreme Court');
+      assert.equal(found[0].country, 'United Kingdom');
+      assert.equal(canonicalOf(found, 'UK Supreme Court'), 'UK Supreme Court');
+      assert.equal(canonicalOf(found, 'Parliament'), 'UK Parliament');
+      assert.equal(canonicalOf(found, 'Treasury'), 'HM Treasury');
+      assert.equal(canonicalOf(found, 'U.S. Supreme Court'), 'US Supreme Court');
+    });
+
+    it('names a generic body after the country when the lexicon has none', () => {
+      const found = agencies('PARIS, May 3 (AFP) - The Foreign Ministry summoned the ambassador, and Parliament will debate the matter.');
+      assert.equal(canonicalOf(found, 'Foreign Ministry'), 'French Foreign Ministry');
+      assert.equal(canonicalOf(found, 'Parliament'), 'French Parliament');
+      assert.ok(found.filter((a) => a.text !== 'AFP').every((a) => a.country === 'France'));
+    });
+
+    it('uses the publication line and the most named country when there is no dateline', () => {
+      assert.equal(canonicalOf(agencies('source: The Guardian\n\nThe Supreme Court ruled against the Treasury.'), 'Supreme Court'), 'UK Supreme Court');
+      const named = agencies('The Supreme Court in Canada heard the case. Canadian lawyers said Canada would comply.');
+      assert.equal(canonicalOf(named, 'Supreme Court'), 'Supreme Court of Canada');
+    });
+
+    it('leaves the lexicon reading when the story points nowhere, or at two countries equally', () => {
+      assert.equal(canonicalOf(agencies('The Supreme Court agreed to hear the case.'), 'Supreme Court'), 'US Supreme Court');
+      const found = agencies('Congress passed the sanctions bill, and the Senate and the Supreme Court agreed. Russia said Russia would respond.');
+      assert.equal(canonicalOf(found, 'Supreme Court'), 'US Supreme Court');
+    });
+
+    it('never gives a country a body it does not have', () => {
+      const found = agencies('WASHINGTON — Parliament is a word Americans rarely use; the Supreme Court ruled on Monday.');
+      assert.notEqual(canonicalOf(found, 'Parliament'), 'US Parliament');
+      assert.equal(canonicalOf(found, 'Supreme Court'), 'US Supreme Court');
+    });
+  });
+
+  describe('places, events and sections that look like agencies', () => {
+    it('reads a dateline as a place, and the same name later in the story too', () => {
+      const text = 'Minister visits Korvala ahead of talks .\nKORVALA , Eastland 1996-08-30\nThe minister arrived in Korvala on Friday , officials of the KDU said .';
+      const found = texts(agencies(text));
+      assert.ok(!found.some((t) => /korvala/i.test(t)), found.join(', '));
+      assert.ok(found.includes('KDU'));
+    });
+
+    it('keeps a club named after the dateline town in a sports table', () => {
+      const text = [
+        'BASEBALL - STANDINGS .',
+        'DENVER 2001-05-04',
+        'Standings after games played on Thursday :',
+        'DENVER 70 60 .538 -',
+        'PORTLAND 66 64 .508 4',
+      ].join('\n');
+      assert.ok(texts(agencies(text)).includes('DENVER'));
+    });
+
+    it('does not take a known agency opening a headline for a dateline', () => {
+      assert.deepEqual(texts(agencies('NASA — launch slips again\n\nNASA said the rocket needs repairs.')), ['NASA', 'NASA']);
+    });
+
+    it('reads the home side of a schedule line as the venue', () => {
+      const text = ['BASEBALL - FRIDAY SCHEDULE .', 'Results of the week :', 'KESTON AT ORWELL', 'DUNMORE AT ASHBY', 'Keston beat Ashby 4-2 on Thursday .'].join('\n');
+      const found = texts(agencies(text));
+      assert.ok(found.includes('KESTON') && found.includes('DUNMORE'), found.join(', '));
+      assert.ok(!found.includes('ORWELL') && !found.includes('ASHBY'), found.join(', '));
+    });
+
+    it('does not read a holiday, a cup or a sport section named after a body as that body', () => {
+      const text = 'ATHLETICS - RESULTS FROM THE MEETING .\nThe Nissan Cup final and the Barclays Cup tie start on Sunday .';
+      assert.deepEqual(texts(agencies(text)), []);
+    });
+
+    it('does not accept the owner of a named organisation through a cue meant for the organisation', () => {
+      const found = texts(agencies('Police detained members of Lin Marew \'s National Unity League on Friday .'));
+      assert.ok(!found.includes('Lin Marew'), found.join(', '));
+    });
+
+    it('does not read a lone capital letter as an agency', () => {
+      assert.deepEqual(texts(agencies('Offer price range N / A\nShares on sale N / A')), []);
+    });
+  });
+
+  describe('names around people', () => {
+    it('reads the body after "<person> of" as an organisation, but not a place', () => {
+      const found = texts(agencies('Michael Torvin of Harbour Renewal won the seat, and Anna Lisk of Chicago lost.'));
+      assert.ok(found.includes('Harbour Renewal'), found.join(', '));
+      assert.ok(!found.includes('Chicago') && !found.some((t) => /Torvin|Lisk/.test(t)), found.join(', '));
+    });
+
+    it("keeps a name with a possessive before its head whole, and a known name inside it apart", () => {
+      const found = agencies("Lena Marsh of the Free People's Party won; the Democratic Party lost.");
+      assert.ok(texts(found).includes("Free People's Party"), texts(found).join(', '));
+      assert.equal(canonicalOf(found, "Free People's Party"), "Free People's Party");
+    });
+  });
+
+  describe('the words around a known name', () => {
+    it('leaves the article out of a newspaper name', () => {
+      const found = agencies('As the reporter told The Guardian, the figures were wrong.');
+      assert.deepEqual(texts(found), ['Guardian']);
+      assert.equal(found[0].canonical, 'The Guardian');
+    });
+
+    it("takes a country's adjective before a body into its name, and that country's body for a generic one", () => {
+      const found = agencies('The Kenyan News Agency said the Egyptian Interior Ministry and the Welsh Labour Party agreed, as did the U.S. Treasury.');
+      assert.deepEqual(texts(found), ['Kenyan News Agency', 'Egyptian Interior Ministry', 'Welsh Labour Party', 'U.S. Treasury']);
+      assert.equal(canonicalOf(found, 'Egyptian Interior Ministry'), 'Egyptian Interior Ministry');
+      assert.equal(found.find((a) => a.text === 'Egyptian Interior Ministry')?.country, 'Egypt');
+      assert.equal(canonicalOf(found, 'Welsh Labour Party'), 'Labour Party');
+      assert.equal(canonicalOf(found, 'U.S. Treasury'), 'Department of the Treasury');
+    });
+
+    it('does not take a country into the name of an agency of another country', () => {
+      const found = agencies('The American NASA and Russian Roscosmos teams met.');
+      assert.deepEqual(texts(found), ['NASA', 'Roscosmos']);
+    });
+  });
+
+  describe('lists', () => {
+    it('reads unknown names listed with a known company as companies', () => {
+      const found = agencies('Suppliers such as Magna , Orrin Controls and Veltrax have been bidding , and Gazprom , Norvik and Sterra followed .');
+      assert.deepEqual(texts(found), ['Magna', 'Orrin Controls', 'Veltrax', 'Gazprom', 'Norvik', 'Sterra']);
+      assert.ok(found.every((a) => a.category === 'company'));
+    });
+
+    it('does not take a comma alone, a person, a place or a product for a list member', () => {
+      const text =
+        'Staff at the University of Texas, Dalton, said so. Magna and Lena Marsh agreed, as did Gazprom and Chicago. ' +
+        'Sony, Microsoft and PlayStation VR had stands, and Lin Pik-wan of the Civic Party and Gazprom spoke.';
+      const found = texts(agencies(text));
+      for (const name of ['Dalton', 'Lena Marsh', 'Chicago', 'PlayStation VR', 'Lin Pik']) assert.ok(!found.includes(name), found.join(', '));
+    });
+  });
+
+  describe('bodies of other countries and places after a company', () => {
+    it("reads another country's party of a known name as a party of its own", () => {
+      const found = agencies('The Kenyan Democratic Party met on Monday, and the American Democratic Party did not.');
+      assert.equal(canonicalOf(found, 'Kenyan Democratic Party'), 'Kenyan Democratic Party');
+      assert.equal(found.find((a) => a.text === 'Kenyan Democratic Party')?.country, 'Kenya');
+      assert.notEqual(canonicalOf(found, 'American Democratic Party'), 'Kenyan Democratic Party');
+    });
+
+    it('ends a company name at its legal form before "of" and its place', () => {
+      const found = texts(agencies('It bought Orrin Widgets Inc of St. Petersburg , Fla. , for cash .'));
+      assert.ok(found.includes('Orrin Widgets Inc'), found.join(', '));
+    });
+  });
+
+  describe('more name shapes', () => {
+    it('reads a name a group is "called" as an organisation, and its later mentions too', () => {
+      const found = agencies('He left an elite group within the church called the Harbour Watch.\n\nThe Harbour Watch said he owed it money.');
+      assert.deepEqual(texts(found), ['Harbour Watch', 'Harbour Watch']);
+    });
+
+    it('reads "Team X" as a team and a headed name "of" a place as one body', () => {
+      const found = agencies('Team Norland rebuilt its robot, and the results appeared in the Medical Journal of Eastland.');
+      assert.deepEqual(texts(found), ['Team Norland', 'Medical Journal of Eastland']);
+      assert.equal(found[0].category, 'sports');
+    });
+
+    it('joins an acronym whose letters are the initials of its name in another order', () => {
+      const found = agencies('The head of CEV (Venetian Episcopal Conference) spoke. CEV said the ruling was unfair.');
+      assert.deepEqual(texts(found), ['CEV', 'Venetian Episcopal Conference', 'CEV']);
+      assert.ok(found.every((a) => a.canonical === 'Venetian Episcopal Conference'));
+    });
+
+    it('does not read a club "of" its country in a results line as one name', () => {
+      const found = texts(agencies('BASKETBALL - TOURNAMENT RESULTS .\nTorvik of Eastland beat Dinamo of Westland 92-81 ( halftime 50-28 ) in the final .'));
+      assert.ok(!found.includes('Dinamo of Westland'), found.join(', '));
+    });
+  });
+
+  describe('the state in court, and acronyms opening longer names', () => {
+    it('reads "the Crown" in a court story as the state, not the Crown Prince', () => {
+      const found = agencies('In the words of the Crown prosecutor, the parents had failed her. The Crown Prince visited the court.');
+      assert.deepEqual(texts(found), ['Crown']);
+    });
+
+    it('finds an acronym the story names as an agency at the start of a longer unknown name', () => {
+      const found = agencies('The Harbour Pilots Guild (HPG) voted on Monday.\n\nThe HPG Training Rooms open in May.');
+      assert.equal(found.filter((a) => a.text === 'HPG' && a.canonical === 'Harbour Pilots Guild').length, 2);
+    });
+  });
 });

@@ -7,13 +7,15 @@
  * Anything capitalised that no rule accepts is kept as a candidate, which the document-level pass accepts
  * only when the same name is an agency elsewhere in the document (one sense per discourse). */
 import type { AgencyAnnotation, AgencyCategory, CustomAgency } from '../annotation';
-import { AgencyIndex, LEXICON, type KnownAgency } from './agencyLexicon';
+import { AgencyIndex, continuesName, LEXICON, type KnownAgency } from './agencyLexicon';
 import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from '../nlp';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
-import { findResultLineTeams, isIndividualSport, isSportsText, teamContext } from './sportsTeams';
+import { countryBodyName, genericBodyKey, mayNameWithoutLexicon, pointsAtItsCountry } from './genericBodies';
+import { countryOfName, findCountryCues, storyCountry, type CountryCue } from './storyCountry';
+import { findResultLineTeams, isClubPrefix, isIndividualSport, isSportsSection, isSportsText, scheduleVenues, teamContext } from './sportsTeams';
 
 /** A mention found inside one paragraph; offsets relative to that paragraph. */
 export interface AgencyMention extends AgencyAnnotation {
@@ -25,6 +27,10 @@ export interface AgencyMention extends AgencyAnnotation {
   person?: boolean;
   /** A run of words in a capitals headline, searched for names the document uses elsewhere. */
   capitals?: boolean;
+  /** A dateline's place ("KORVALA , Eastland"): the same name elsewhere in the document is that place. */
+  place?: boolean;
+  /** Not a mention: the paragraph's cues to the story's country, carried with its memoised mentions. */
+  countryCues?: CountryCue[];
 }
 
 export interface AgencyTagger {
@@ -43,7 +49,7 @@ export function createAgencyTagger(custom: readonly CustomAgency[] = []): Agency
   return {
     key: JSON.stringify(custom),
     findInParagraph: (paragraph) => findInParagraph(index, paragraph),
-    resolve: (_text, mentions) => withAliases(resolveMentions(mentions), index),
+    resolve: (_text, mentions) => withAliases(inStoryCountry(resolveMentions(mentions.filter((m) => !m.countryCues)), mentions, index), index),
   };
 }
 
@@ -65,6 +71,8 @@ interface Run {
   last: number;
   /** The run follows a title ("President", "Professor"): a person's name. */
   afterTitle?: boolean;
+  /** The run follows "<person> of" ("Lena Marsh of ..."): the body that person belongs to. */
+  afterMember?: boolean;
 }
 
 function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[] {
@@ -75,6 +83,20 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   const mentions: AgencyMention[] = [];
   const covered = new Uint8Array(tokens.length);
   const capsLine = allCapsLines(paragraph);
+
+  // A dateline opens one of the first lines (after a headline).
+  DATELINE_PLACE.lastIndex = 0;
+  const opening = paragraph.length > 400 ? paragraph.slice(0, 400) : paragraph;
+  for (let dateline = capitalsAtLineStart(opening) ? DATELINE_PLACE.exec(opening) : null; dateline; dateline = DATELINE_PLACE.exec(opening)) {
+    const start = dateline.index;
+    const end = start + dateline[1].length;
+    const first = firstStartingAtOrAfter(tokens, start);
+    // "NASA — Artemis launch slips": a known agency opening a headline is no dateline, unless it is also a town.
+    if (first < tokens.length && index.longestMatch(paragraph, tokens, first) && !isTown(dateline[1])) continue;
+    mentions.push({ ...candidate(paragraph, start, end), place: true });
+    markCovered(tokens, covered, start, end);
+  }
+  if (sports) for (const venue of scheduleVenues(paragraph)) markCovered(tokens, covered, venue.start, venue.end);
 
   for (const phrase of index.findPhrases(paragraph, tokens)) {
     mentions.push(fromKnown(phrase.agency, paragraph, phrase.start, phrase.end));
@@ -97,7 +119,120 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
     for (const part of splitRun(tokens, run)) classifyRun(paragraph, tokens, part, teamSports, capsLine, mentions);
   }
   findAcronymDefinitions(paragraph, tokens, mentions);
-  return withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const listed = acceptListMembers(paragraph, found);
+  const countryCues = findCountryCues(paragraph, tokens, (name) => index.publicationCountry(name));
+  if (countryCues.length > 0) listed.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
+  return listed;
+}
+
+/**
+ * Generic bodies ("the Supreme Court", "Parliament", "the Foreign Ministry") written without a country are the
+ * bodies of the story's country: the lexicon's entry for that country, or one named after it ("French Foreign
+ * Ministry"). Without a dateline or a publication line, the most named country decides only if named twice and
+ * more than any other.
+ */
+function inStoryCountry(agencies: AgencyAnnotation[], mentions: readonly AgencyMention[], index: AgencyIndex): AgencyAnnotation[] {
+  const cues: CountryCue[] = [];
+  for (const m of mentions) if (m.countryCues) cues.push(...m.countryCues);
+  if (cues.length === 0) return agencies;
+  // The agencies of one country the story names count like its name: "Congress" and NASA point at the United States.
+  for (const agency of agencies) if (agency.country && pointsAtItsCountry(agency.text)) cues.push({ country: agency.country, weight: 1 });
+  const country = storyCountry(cues);
+  if (!country) return agencies;
+  for (const agency of agencies) {
+    const key = genericBodyKey(agency.text);
+    if (!key || agency.country === country) continue;
+    const known = index.countryBody(key, country);
+    if (known) {
+      Object.assign(agency, { canonical: known.canonical, category: known.category, country });
+      if (known.acronym) agency.acronym = known.acronym;
+      else delete agency.acronym;
+    } else if (mayNameWithoutLexicon(key, country)) {
+      Object.assign(agency, { canonical: countryBodyName(country, canonicalOf(agency.text)), country });
+      delete agency.acronym;
+    }
+  }
+  return agencies;
+}
+
+/** A place in capitals opening a story before its region, date or dash: "KORVALA , Eastland 2001-05-04", "LONDON —". */
+const DATELINE_PLACE = /^[ \t]*(\p{Lu}[\p{Lu}.'’ -]*\p{Lu}\.?)(?= ?, [\p{Lu}][\p{L}. ]*? \d{4}-\d\d-\d\d| \d{4}-\d\d-\d\d| ?, [\p{Lu}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)* ?[(—–]| ?[—–]| ?\([^)\n]{1,20}\) ?[—–-])/gmu;
+
+/** ", ", " and ", ", or ": the words between two members of one list. */
+const LIST_GAP = /^ ?(?:,|, and|, or|and|or|&) ?$/;
+const AND_GAP = /(?:and|or|&) ?$/;
+
+/**
+ * "Mobil , Shell and Caltex", "Magna , Johnson Controls and Lear": the members of a list are of one kind, so a
+ * name nobody recognised in a list with a known company (club, party, newspaper) is one too: joined to it by
+ * "and"/"or", or between two members. A comma alone is no list ("University of Arkansas, Fayetteville"), and
+ * people, places and capitals headlines stay out.
+ */
+function acceptListMembers(paragraph: string, found: AgencyMention[]): AgencyMention[] {
+  // Lists are rare: look further only where a candidate and a known name are next to each other, or a run holds "and".
+  let mayList = false;
+  for (let k = 0; k < found.length && !mayList; k++) {
+    const m = found[k];
+    if (!m.candidate || m.person) continue;
+    if (m.text.includes(' and ')) mayList = true;
+    const previous = found[k - 1];
+    const next = found[k + 1];
+    if (previous && !previous.candidate && m.start - previous.end > 0 && m.start - previous.end <= 7) mayList = true;
+    if (next && !next.candidate && next.start - m.end > 0 && next.start - m.end <= 7) mayList = true;
+  }
+  if (!mayList) return found;
+  let out: AgencyMention[] = found;
+  if (found.some((m) => m.candidate && !m.person && m.text.includes(' and '))) {
+    out = [];
+    for (const m of found) {
+      // A run joined by "and" without a head is two names ("Johnson Controls and Lear").
+      const and = m.candidate && !m.person ? / and /.exec(m.text) : null;
+      if (and) out.push(candidate(paragraph, m.start, m.start + and.index), candidate(paragraph, m.start + and.index + 5, m.end));
+      else out.push(m);
+    }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  const members = out.filter((m) => !m.person && !m.place && !m.capitals && !m.countryCues);
+  const gapBetween = (a: AgencyMention, b: AgencyMention): string | undefined => {
+    const gap = paragraph.slice(a.end, b.start);
+    return LIST_GAP.test(gap) ? gap : undefined;
+  };
+  const known = (m: AgencyMention | undefined): boolean => m !== undefined && !m.candidate && !['government', 'ministry', 'court', 'military'].includes(m.category);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k];
+      if (!m.candidate) continue;
+      const previous = members[k - 1];
+      const next = members[k + 1];
+      const left = previous ? gapBetween(previous, m) : undefined;
+      const right = next ? gapBetween(m, next) : undefined;
+      const by = (left !== undefined && known(previous) && (AND_GAP.test(left) || right !== undefined) ? previous : undefined) ?? (right !== undefined && known(next) && (AND_GAP.test(right) || left !== undefined) ? next : undefined);
+      if (!by || isNotAnAgency(m.text) || looksLikePerson(m.text) || isPersonInContext(m.text, '', '')) continue;
+      // "Wong Pik-wan of the Civic Party": a name cut before a lower-case tail, or one "of" a body, is a person.
+      if (/^(?:-\p{Ll}| of )/u.test(paragraph.slice(m.end, m.end + 4))) continue;
+      // "PlayStation VR", "Galaxy S": a model's letters after a name make a product, listed among its makers.
+      if (/\p{Ll}\s+\p{Lu}{1,3}$/u.test(m.text) && !isLegalSuffix(m.text.slice(m.text.lastIndexOf(' ') + 1))) continue;
+      Object.assign(m, { candidate: undefined, canonical: canonicalOf(m.text), category: by.category, source: 'pattern' });
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/** Whether a line opens with two capitals ("LONDON"), which every dateline place does: a cheap test before the pattern. */
+function capitalsAtLineStart(text: string): boolean {
+  for (let at = 0; at < text.length; ) {
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const a = text[at];
+    const b = text[at + 1];
+    if (a !== undefined && b !== undefined && a !== a.toLowerCase() && b !== b.toLowerCase()) return true;
+    const next = text.indexOf('\n', at);
+    if (next === -1) return false;
+    at = next + 1;
+  }
+  return false;
 }
 
 /** The generic words of an agency's own bodies: "the DLR Executive Board" is DLR acting, not another agency. */
@@ -133,15 +268,32 @@ function addLexiconNames(
     i = last;
     if (agency.sportsOnly && !sports) continue;
     if (first === last && !isAllCaps(tokens[first].text) && partOfLongerName(paragraph, tokens, first, covered)) continue;
+    if (first < last && extendsKnownName(paragraph, tokens, first, covered, capsLine)) {
+      // "Free People's Party" is not the People's Party: the run is read as a whole.
+      i = first;
+      continue;
+    }
     if (capsLine(tokens[first].start) && first === last && COMMON_WORD_ACRONYMS.has(tokens[first].text)) continue;
-    const start = tokens[first].start;
+    if (first === last && namesAnEvent(paragraph, tokens, last)) {
+      // "Labour Day", "Heineken Cup": a holiday or a competition named after the body, not the body acting.
+      covered.fill(1, first, last + 2);
+      i = last + 1;
+      continue;
+    }
+    if (first === 0 && capsLine(0) && isSportsSection(paragraph, tokens[last].end)) {
+      // "ATHLETICS - RESULTS FROM OSLO": the section's sport, not the club of that name.
+      covered[first] = 1;
+      continue;
+    }
+    // "The Guardian", "The New York Times": the article is not part of the mention, as with "the European Space Agency".
+    const start = first < last && /^(?:The|THE)$/.test(tokens[first].text) ? tokens[first + 1].start : tokens[first].start;
     if ((agency.platform && isMedium(paragraph, start, tokens[last].end)) || (!/^['’]s$/.test(tokens[last].text) && namesAnIndex(paragraph.slice(tokens[last].end, tokens[last].end + 24)))) {
       covered.fill(1, first, last + 1);
       continue;
     }
     // "Pirelli SpA", "Kia Motor Corp", "Labour Department": heads after a known name belong to the mention.
     let headAfter: AgencyCategory | undefined;
-    while (last + 1 < tokens.length && !covered[last + 1] && joinsName(paragraph.slice(tokens[last].end, tokens[last + 1].start))) {
+    while (last + 1 < tokens.length && !covered[last + 1] && continuesName(paragraph, tokens, last + 1)) {
       const next = tokens[last + 1].text;
       const category = isLegalSuffix(next) ? 'company' : headCategory(next);
       if (!category || category === 'media' || category === 'sports') break;
@@ -149,6 +301,21 @@ function addLexiconNames(
       last++;
     }
     i = last;
+    const longer = !headAfter && first === last && !capsLine(start) ? longerNameAfter(paragraph, tokens, last, covered) : undefined;
+    if (longer === 'person') {
+      // "coach Tata Martino": a person whose name starts with a known one; the run is read as a whole.
+      i = first;
+      continue;
+    }
+    if (longer !== undefined) {
+      // "Inter Miami": a known name followed by a town is another body of the same kind.
+      covered.fill(1, first, longer + 1);
+      i = longer;
+      const headWord = headCategory(tokens[longer].text);
+      const text = paragraph.slice(start, tokens[longer].end);
+      mentions.push(agencyMention(paragraph, start, tokens[longer].end, canonicalOf(text), headWord ?? agency.category, 'pattern'));
+      continue;
+    }
     covered.fill(1, first, last + 1);
     let end = tokens[last].end;
     if (headAfter && isLegalSuffix(tokens[last].text) && paragraph[end] === '.' && !tokens[last].text.endsWith('.')) end++;
@@ -160,8 +327,43 @@ function addLexiconNames(
       mention.source = 'pattern';
       delete mention.acronym;
     }
+    withCountryBefore(index, paragraph, tokens, first, covered, mention);
     mentions.push(mention);
   }
+}
+
+/**
+ * "Kenyan News Agency", "Welsh Labour Party", "Egyptian Interior Ministry", "US Treasury": a country's adjective
+ * before a known body named by its head is part of the name. A generic body becomes that country's
+ * ("Egyptian Interior Ministry" is not any interior ministry); a proper name keeps its canonical name.
+ */
+function withCountryBefore(index: AgencyIndex, paragraph: string, tokens: readonly NameToken[], first: number, covered: Uint8Array, mention: AgencyMention): void {
+  if (first === 0 || covered[first - 1] || mention.start !== tokens[first].start) return;
+  const previous = tokens[first - 1].text.charCodeAt(0);
+  if (previous < 65 || previous > 90) return;
+  const country = countryOfName(tokens[first - 1].text);
+  if (!country || !continuesName(paragraph, tokens, first)) return;
+  const words = mention.text.split(/\s+/);
+  if (!headCategory(words[words.length - 1])) return;
+  const key = genericBodyKey(mention.text);
+  if (mention.country && mention.country !== country) {
+    // "Indonesian Democratic Party": another country's body of the same name is a body of its own.
+    if (key && index.countryBody(key, country)) Object.assign(mention, { canonical: index.countryBody(key, country)!.canonical });
+    else mention.canonical = canonicalOf(paragraph.slice(tokens[first - 1].start, mention.end));
+    mention.source = 'pattern';
+    delete mention.acronym;
+  } else if (key) {
+    const known = index.countryBody(key, country);
+    if (known) Object.assign(mention, { canonical: known.canonical, category: known.category });
+    else if (mayNameWithoutLexicon(key, country)) mention.canonical = countryBodyName(country, canonicalOf(mention.text));
+    else return;
+    if (known?.acronym) mention.acronym = known.acronym;
+    else delete mention.acronym;
+  }
+  mention.country = country;
+  covered[first - 1] = 1;
+  mention.start = tokens[first - 1].start;
+  mention.text = paragraph.slice(mention.start, mention.end);
 }
 
 /** All-caps acronyms that are also English words: in a capitals headline they are words ("MAN WHO ..."). */
@@ -172,7 +374,54 @@ function partOfLongerName(paragraph: string, tokens: readonly NameToken[], i: nu
   if (i === 0 || covered[i - 1]) return false;
   const previous = tokens[i - 1].text;
   if (!isCapitalised(previous) || LEADING_NON_NAME.has(previous) || isAllCaps(previous)) return false;
+  // "Russian Roscosmos", "American NASA": a nationality before a name is a modifier.
+  if (isNationality(previous) || countryOfName(previous) !== undefined) return false;
   return joinsName(paragraph.slice(tokens[i - 1].end, tokens[i].start));
+}
+
+/** Words for people before a name: "coach Tata Martino", "striker Real Sanchez". */
+const PERSON_ROLE_BEFORE = /\b(?:coach|manager|striker|midfielder|defender|goalkeeper|forward|winger|player|captain|president|chairman|minister|secretary|director|spokes(?:man|woman|person)|actor|actress|singer|author|writer|professor|senator|governor|mayor|judge|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? $/;
+
+/**
+ * Whether a one-word known name is only the start of a longer name: 'person' when it opens a person's name
+ * (after a role word, or before a surname compromise knows: "coach Tata Martino"), the index of the last
+ * token when a town follows ("Inter Miami", "Inter Miami CF"), undefined when the known name stands alone
+ * ("NASA Administrator", "Yahoo Japan", "Google Maps Team", "Red Cross Mia Lund").
+ */
+function longerNameAfter(paragraph: string, tokens: readonly NameToken[], last: number, covered: Uint8Array): 'person' | number | undefined {
+  const k = last + 1;
+  if (k >= tokens.length || covered[k] || !continuesName(paragraph, tokens, k)) return undefined;
+  const word = tokens[k].text;
+  if (!isCapitalised(word) || isAllCaps(word) || /^['’]/.test(word) || /^\p{N}/u.test(word)) return undefined;
+  if (headCategory(word) || isOfHead(word) || isLegalSuffix(word) || TITLES.has(word) || LEADING_NON_NAME.has(word) || isFillerWord(word)) return undefined;
+  const before = paragraph.slice(Math.max(0, tokens[last].start - 16), tokens[last].start);
+  if (PERSON_ROLE_BEFORE.test(before) || (isKnownSurname(word) && !isGivenName(word) && !isTown(word))) return 'person';
+  if (!isTown(word)) return undefined;
+  let end = k;
+  while (end + 1 < tokens.length && !covered[end + 1] && continuesName(paragraph, tokens, end + 1) && (headCategory(tokens[end + 1].text) || isLegalSuffix(tokens[end + 1].text))) end++;
+  return end;
+}
+
+/** "Labour Day", "Heineken Cup": a one-word known name before the word of a holiday or a competition. */
+function namesAnEvent(paragraph: string, tokens: readonly NameToken[], last: number): boolean {
+  const k = last + 1;
+  return k < tokens.length && continuesName(paragraph, tokens, k) && /^(?:Day|DAY|Cup|CUP)$/.test(tokens[k].text);
+}
+
+/**
+ * Whether a known name of several words follows a capitalised word that belongs to the same name ("Free People's
+ * Party"), not a modifier: a nationality, a place, a title or a sentence word stays outside ("Spanish Supreme Court",
+ * "Welsh Labour Party", "The European Space Agency").
+ */
+function extendsKnownName(paragraph: string, tokens: readonly NameToken[], first: number, covered: Uint8Array, capsLine: (offset: number) => boolean): boolean {
+  if (first === 0 || covered[first - 1] || capsLine(tokens[first].start) || !continuesName(paragraph, tokens, first)) return false;
+  const previous = tokens[first - 1].text;
+  if (!isCapitalised(previous) || isAllCaps(previous) || LEADING_NON_NAME.has(previous) || TITLES.has(previous) || isFillerWord(previous)) return false;
+  if (isNationality(previous) || isNotAnAgency(previous) || headCategory(previous) || isOfHead(previous) || isLegalSuffix(previous)) return false;
+  if (isGivenName(previous) || isKnownSurname(previous)) return false;
+  // A sentence's first word may be any word ("Yesterday European Union ministers ..."): only inside a sentence.
+  const before = paragraph.slice(Math.max(0, tokens[first - 1].start - 3), tokens[first - 1].start);
+  return !(tokens[first - 1].start === 0 || /[.!?:;"“]\s*$|\n\s*$/.test(before));
 }
 
 /** "Dow Jones industrial average", "Nikkei index", "Fed funds": the name of an index or rate, not the organisation. */
@@ -243,7 +492,7 @@ function capitalisedRuns(paragraph: string, tokens: readonly NameToken[], covere
     }
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && !covered[j] && joinsName(paragraph.slice(tokens[j - 1].end, tokens[j].start))) {
+    while (j < tokens.length && !covered[j] && continuesName(paragraph, tokens, j)) {
       const word = tokens[j].text;
       if (isCapitalised(word)) {
         last = j;
@@ -266,8 +515,12 @@ function capitalisedRuns(paragraph: string, tokens: readonly NameToken[], covere
 function connects(tokens: readonly NameToken[], from: number, j: number): boolean {
   const word = tokens[j].text;
   const next = tokens[j + 1].text;
+  // "Free People's Party", "Queen's University": a possessive before a head keeps the name whole.
+  if ((word === "'s" || word === '’s') && (headCategory(next) || isOfHead(next))) return true;
   if (isNotAnAgency(next) && !isPlaceOrPeople(next)) return false;
   if (word === 'in' || word === 'on') return hasHead(tokens, from, j) && !isPlaceOrPeople(next);
+  // "Daniels Pharmaceuticals Inc of St. Petersburg": nothing follows a company's legal form but its place.
+  if (isLegalSuffix(tokens[j - 1].text)) return false;
   if (word === 'and') return !isNationality(tokens[j - 1].text);
   return true;
 }
@@ -293,10 +546,12 @@ function splitRun(tokens: readonly NameToken[], run: Run): Run[] {
   const parts: Run[] = [];
   let partStart = run.first;
   let afterTitle = false;
-  const close = (endAt: number, nextStart: number, nextAfterTitle = false): void => {
-    if (endAt >= partStart) parts.push({ first: partStart, last: endAt, afterTitle });
+  let afterMember = false;
+  const close = (endAt: number, nextStart: number, nextAfterTitle = false, nextAfterMember = false): void => {
+    if (endAt >= partStart) parts.push({ first: partStart, last: endAt, afterTitle, afterMember });
     partStart = nextStart;
     afterTitle = nextAfterTitle;
+    afterMember = nextAfterMember;
   };
   for (let k = run.first; k <= run.last; k++) {
     const word = tokens[k].text;
@@ -305,7 +560,9 @@ function splitRun(tokens: readonly NameToken[], run: Run): Run[] {
       close(k - 1, k + 1, true);
     } else if (k > partStart && TITLES.has(word)) close(k - 1, k);
     else if ((word === "'s" || word === '’s') && k < run.last && !headCategory(tokens[k + 1].text)) close(k - 1, k + 1);
-    else if (word === 'of' && k > partStart && !isOfHeadPhrase(tokens, partStart, k) && ownsNothing(tokens, partStart, k - 1)) close(k - 1, k + 1);
+    else if (word === 'of' && k > partStart && !isOfHeadPhrase(tokens, partStart, k) && (ownsNothing(tokens, partStart, k - 1) || headedAfter(tokens, partStart, k, run.last))) {
+      close(k - 1, k + 1, false, k - partStart >= 2 && !afterTitle && looksLikePerson(tokens.slice(partStart, k).map((t) => t.text).join(' ')));
+    }
     else if ((word === 'and' || word === '&') && k > partStart && k < run.last && headCategory(tokens[k - 1].text) && !isLegalSuffix(tokens[k + 1].text)) close(k - 1, k + 1);
   }
   close(run.last, run.last + 1);
@@ -322,6 +579,12 @@ function ownsNothing(tokens: readonly NameToken[], first: number, last: number):
   return looksLikePerson(words.join(' '));
 }
 
+/** "Marsh of Free People's Party": no head before "of" but one ending the name after it, which is a body of its own. */
+function headedAfter(tokens: readonly NameToken[], first: number, ofIndex: number, last: number): boolean {
+  for (let k = first; k < ofIndex; k++) if (headCategory(tokens[k].text)) return false;
+  return last > ofIndex && headCategory(tokens[last].text) !== undefined && !isLegalSuffix(tokens[last].text);
+}
+
 /** "Federal Reserve Bank of ...", "Organisation for Security and Cooperation in Europe": a head earlier in the part. */
 function isOfHeadPhrase(tokens: readonly NameToken[], from: number, ofIndex: number): boolean {
   for (let k = from; k < ofIndex; k++) if (isOfHead(tokens[k].text)) return true;
@@ -332,12 +595,13 @@ function trimPart(tokens: readonly NameToken[], part: Run): Run | undefined {
   let { first, last } = part;
   while (first <= last) {
     const word = tokens[first].text;
-    const generic = isFillerWord(word) && !headCategory(word) && !isOfHead(word);
+    // "Team Estonia": "Team" before a name is part of it.
+    const generic = isFillerWord(word) && !headCategory(word) && !isOfHead(word) && !(word === 'Team' && first < last);
     if (LEADING_NON_NAME.has(word) || CONNECTORS.has(word) || TITLES.has(word) || generic) first++;
     else break;
   }
   while (last >= first && CONNECTORS.has(tokens[last].text)) last--;
-  return first <= last ? { first, last, afterTitle: part.afterTitle } : undefined;
+  return first <= last ? { first, last, afterTitle: part.afterTitle, afterMember: part.afterMember } : undefined;
 }
 
 function classifyRun(
@@ -348,17 +612,27 @@ function classifyRun(
   capsLine: (offset: number) => boolean,
   mentions: AgencyMention[],
 ): void {
-  let { first } = run;
+  const { first } = run;
   let { last } = run;
   // Trailing connectors cannot end a name.
   while (last > first && CONNECTORS.has(tokens[last].text)) last--;
   const words = tokens.slice(first, last + 1).map((t) => t.text);
-  let start = tokens[first].start;
+  // "Option B", "N / A": a lone capital letter names nothing by itself.
+  if (words.length === 1 && /^\p{Lu}\.?$/u.test(words[0])) return;
+  const start = tokens[first].start;
   let end = tokens[last].end;
   let text = paragraph.slice(start, end);
   // "the Court has ruled", "the Administration's decision": a capitalised head after "the" is a specific body.
   if (words.length === 1 && isBodyWord(words[0]) && /(?:^|[^.!?]\s)the $/.test(paragraph.slice(Math.max(0, start - 8), start)) && !capsLine(start)) {
     mentions.push(agencyMention(paragraph, start, end, words[0], headCategory(words[0]) ?? 'organisation', 'pattern'));
+    return;
+  }
+  // "the Crown prosecutor", "for the Crown": the state as a party to a case, in Commonwealth courts.
+  if (words.length === 1 && words[0] === 'Crown') {
+    // "the Crown Prince", "Crown Jewels": a title or a thing, never the name of a body to accept elsewhere.
+    if (/\bthe $/.test(paragraph.slice(Math.max(0, start - 4), start)) && !/^ ?\p{Lu}/u.test(paragraph.slice(end, end + 2))) {
+      mentions.push(agencyMention(paragraph, start, end, 'Crown', 'government', 'pattern'));
+    }
     return;
   }
   if (isNotAnAgency(text)) {
@@ -375,14 +649,8 @@ function classifyRun(
     return;
   }
 
-  // A nationality or country before a head-named body is a modifier in most annotations ("German Foreign Ministry").
+  // A nationality before a head-named body is part of its name ("Kenyan News Agency", "US Forest Service").
   const head = headCategory(words[words.length - 1]);
-  while ((head === 'ministry' || head === 'government' || head === 'military') && words.length > 2 && isNationality(words[0])) {
-    words.shift();
-    first++;
-    start = tokens[first].start;
-    text = paragraph.slice(start, end);
-  }
 
   const before = paragraph.slice(Math.max(0, start - 60), start);
   const after = paragraph.slice(end, end + 60);
@@ -393,7 +661,18 @@ function classifyRun(
     text = paragraph.slice(start, end);
   }
 
-  const ofIndex = words.findIndex((w, k) => (w === 'of' || w === 'for') && k > 0 && isOfHead(words[k - 1]));
+  // "Team Estonia", "Team Sky": a team named after its country or sponsor.
+  if (words.length >= 2 && words.length <= 3 && words[0] === 'Team' && !isAllCaps(text)) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'sports', 'pattern'));
+    return;
+  }
+  // "FC Cincinnati", "SC Freiburg", "VfB Stuttgart": a club's form before its town or name.
+  if (words.length >= 2 && words.length <= 4 && isClubPrefix(words[0]) && !isKnownSurname(words[words.length - 1])) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'sports', 'pattern'));
+    return;
+  }
+
+  const ofIndex = words.findIndex((w, k) => (w === 'of' || w === 'for') && k > 0 && (isOfHead(words[k - 1]) || (![undefined, 'sports'].includes(headCategory(words[k - 1])) && !isTitleLike(words.slice(0, k)))));
   if (words.length >= 2 && (head || ofIndex > 0) && !isTitleLike(words)) {
     const category = head ?? headCategory(words[ofIndex - 1]) ?? 'organisation';
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), category, 'pattern'));
@@ -406,6 +685,11 @@ function classifyRun(
     return;
   }
 
+  // "Lena Marsh of the KDU", "Tom Reyes of Harbour Renewal": the body a person is of, unless a place or another person.
+  if (run.afterMember && !run.afterTitle && !teamSports && !/^ ?\d/.test(after) && !looksLikePerson(text) && !isPersonInContext(text, before, after)) {
+    mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), 'organisation', 'pattern'));
+    return;
+  }
   // In a team-sports report a capitalised pair nobody recognised is far more often a player than a club.
   if (run.afterTitle || isPersonInContext(text, before, after) || (teamSports && words.length >= 2 && words.length <= 3 && !isAllCaps(text))) {
     // Kept so that the document-level pass knows "Lebed" is the person "Alexander Lebed", not a club.
@@ -420,7 +704,15 @@ function classifyRun(
   // A lone capitalised word opening a sentence may be any word ("Federal officials said"): the words after it prove nothing.
   const sentenceStart = /(?:^|[.!?:;]["'”’]?\s+|\n\s*|^["“‘'(]\s*)$/.test(before) || /[.!?]["”’]?\s+["“‘]?$/.test(before);
   const single = words.length === 1;
-  if ((cueBefore(before) || (cueAfter(after) && !(single && sentenceStart))) && !(single && isAdjectiveWord(words[0]))) {
+  // "Taipower", "Arianegroup", "Sberbank": a company name contracted with its trade; mid-sentence capitals say it is a name.
+  if (single && CONTRACTED_COMPANY.test(words[0]) && (!sentenceStart || cueAfter(after) || STATEMENT_AFTER.test(after))) {
+    mentions.push(agencyMention(paragraph, start, end, words[0], 'company', 'pattern'));
+    return;
+  }
+  // "members of Lin Marew 's National Unity League": the cue is about the name owned, not the owner.
+  const owned = /^ ?['’] ?s ((?:\p{Lu}[\p{L}.-]* ?){1,5})/u.exec(after);
+  const owner = owned !== null && owned[1].trim().split(' ').some((w) => headCategory(w) !== undefined || isOfHead(w));
+  if (((cueBefore(before) && !owner) || (cueAfter(after) && !(single && sentenceStart))) && !(single && isAdjectiveWord(words[0]))) {
     mentions.push(agencyMention(paragraph, start, end, canonicalOf(text), categoryFromCue(before), 'pattern'));
     return;
   }
@@ -431,6 +723,12 @@ function classifyRun(
   }
   mentions.push(candidate(paragraph, start, end));
 }
+
+/** One word made of a name and a trade: "Taipower", "Arianegroup", "ArianeGroup", "Commerzbank", "Gazprombank". */
+/** A verb of its own after a sentence's first word: "Taipower said", "Arianegroup will". */
+const STATEMENT_AFTER = /^ (?:said|says|announced|reported|added|warned|expects|expected|plans|planned|will|would|has|had)\b/;
+
+const CONTRACTED_COMPANY = /^\p{Lu}\p{Ll}{2,}(?:power|group|Group|bank|Bank|energo|soft|Soft)$/u;
 
 /**
  * Head words that name one body when written "the Court", "the Senate", "the Times"; not the newspaper
@@ -481,12 +779,19 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     const m = ACRONYM_AFTER.exec(paragraph.slice(mention.end, mention.end + 20));
     if (!m) continue;
     const acronym = m[1];
-    if (!abbreviates(acronym, mention.text) && !(mention.acronym === acronym)) continue;
-    if (mention.person || (mention.candidate && (looksLikePerson(mention.text) || isNotAnAgency(mention.text)))) continue;
     const acronymStart = mention.end + m[0].indexOf(acronym, 1);
+    const existing = byStart.get(acronymStart);
+    const knownAcronym = existing && (existing.source === 'lexicon' || existing.source === 'custom') && existing.end === acronymStart + acronym.length ? existing : undefined;
+    if (!definesAcronym(acronym, mention.text, knownAcronym !== undefined) && !(mention.acronym === acronym)) continue;
+    if (mention.person || (mention.candidate && (looksLikePerson(mention.text) || isNotAnAgency(mention.text)))) continue;
     promote(mention);
     mention.defines = acronym;
-    const existing = byStart.get(acronymStart);
+    if (knownAcronym && mention.source !== 'lexicon' && mention.source !== 'custom') {
+      // "French National Center for Space Studies (CNES)": the long form is the agency the known acronym names.
+      Object.assign(mention, { canonical: knownAcronym.canonical, category: knownAcronym.category, country: knownAcronym.country, acronym: knownAcronym.acronym ?? acronym });
+      knownAcronym.defines = acronym;
+      continue;
+    }
     if (existing) {
       Object.assign(existing, { canonical: mention.canonical, category: mention.category, country: mention.country, acronym, candidate: undefined, defines: acronym });
     } else {
@@ -504,7 +809,7 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     if (inner === -1) continue;
     const close = tokens[i + 1].start + inner;
     const name = paragraph.slice(tokens[i + 1].start, close).trim();
-    if (!abbreviates(word, name) || looksLikePerson(name) || isNotAnAgency(name)) continue;
+    if (!(abbreviates(word, name) || initialsInAnyOrder(word, name)) || looksLikePerson(name) || isNotAnAgency(name)) continue;
     const nameStart = tokens[i + 1].start;
     const nameEnd = nameStart + name.length;
     const atName = byStart.get(nameStart);
@@ -523,6 +828,36 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     else added.push({ ...agencyMention(paragraph, tokens[i].start, tokens[i].end, canonical, category, 'acronym-definition'), acronym: word, defines: word });
   }
   mentions.push(...added);
+}
+
+/**
+ * Whether "Name (ACR)" defines ACR: its capitals abbreviate the name, also without a leading nationality
+ * ("French National Center for Space Studies (CNES)" for the French acronym); for an acronym the lexicon
+ * already knows, most of its letters opening words of the name is enough (a translated name reorders them).
+ */
+function definesAcronym(acronym: string, name: string, known: boolean): boolean {
+  if (abbreviates(acronym, name) || initialsInAnyOrder(acronym, name)) return true;
+  const words = name.split(/\s+/);
+  while (words.length > 2 && (isNationality(words[0]) || isPlaceOrPeople(words[0]))) words.shift();
+  if (abbreviates(acronym, words.join(' '))) return true;
+  if (!known) return false;
+  const initials = new Set(words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]));
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  let shared = 0;
+  for (const letter of letters) if (initials.has(letter)) shared++;
+  return words.length >= 2 && shared * 4 >= letters.length * 3;
+}
+
+/**
+ * "CEI (Italian Episcopal Conference)": an acronym of the name in its own language, whose letters are exactly the
+ * initials of the name's capitalised words in another order.
+ */
+function initialsInAnyOrder(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  if (letters.length < 3 || letters.length !== acronym.replace(/[^\p{L}]/gu, '').length) return false;
+  const initials = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]);
+  if (initials.length !== letters.length) return false;
+  return [...letters].sort().join('') === initials.sort().join('');
 }
 
 function promote(mention: AgencyMention): void {
@@ -615,7 +950,17 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
   }
   // Acronyms defined in the document override a lexicon reading of the same letters.
   const defined = new Map<string, AgencyMention>();
-  for (const m of mentions) if (m.defines && !m.candidate) defined.set(m.defines, m);
+  // The long forms of defined acronyms, also without a leading nationality: a later "National Center for Space
+  // Studies" is the agency "French National Center for Space Studies (CNES)" defined.
+  const definedNames = new Map<string, AgencyMention>();
+  for (const m of mentions) {
+    if (!m.defines || m.candidate) continue;
+    defined.set(m.defines, m);
+    if (m.text === m.defines) continue;
+    definedNames.set(nameKey(m.text), m);
+    const words = m.text.split(/\s+/);
+    if (words.length > 2 && isNationality(words[0])) definedNames.set(nameKey(words.slice(1).join(' ')), m);
+  }
 
   // Surnames of people named in full elsewhere ("Alexander Lebed" … "Lebed said"): not agencies.
   const surnames = new Set<string>();
@@ -626,9 +971,15 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (words.length === 2) surnames.add(words[0]); // "Elian" for "Elian Gonzalez"
   }
 
+  // Datelines name places: "KORVALA , Eastland" makes "Korvala" a place throughout the document.
+  const places = new Set<string>();
+  for (const m of mentions) if (m.place) places.add(nameKey(m.text));
+
   const accepted: AgencyMention[] = [];
   for (const m of mentions) {
-    if (m.person) continue;
+    if (m.person || m.place) continue;
+    // A town is also its club: "DENVER 70 60" in a standings table stays a team.
+    if ((m.source === 'pattern' || m.candidate) && m.category !== 'sports' && places.size > 0 && places.has(nameKey(m.text))) continue;
     if (m.capitals) {
       accepted.push(...namesInCapitals(m, known, firstWords));
       continue;
@@ -639,6 +990,13 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
       accepted.push(retarget(m, definition));
       continue;
     }
+    if (m.source === 'pattern' && !m.defines && definedNames.size > 0) {
+      const longForm = definedNames.get(nameKey(m.text));
+      if (longForm && longForm.canonical !== m.canonical) {
+        accepted.push(retarget(m, longForm));
+        continue;
+      }
+    }
     if (!m.candidate) {
       accepted.push(m);
       continue;
@@ -646,6 +1004,12 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     const key = nameKey(m.text);
     const same = known.get(key) ?? (/\s/.test(m.text) ? undefined : firstWords.get(key));
     if (same) accepted.push(retarget(m, same));
+    else {
+      // "USI Art Collections": an acronym the document names as an agency, opening a longer unknown run, is still it.
+      const first = /^(\p{Lu}[\p{Lu}&]{1,7})\s/u.exec(m.text);
+      const acronym = first ? known.get(first[1].toLowerCase()) : undefined;
+      if (first && acronym && !m.person) accepted.push(retarget({ ...m, end: m.start + first[1].length, text: first[1] }, acronym));
+    }
   }
   return withoutOverlaps(accepted).map(toAnnotation);
 }

@@ -4,6 +4,7 @@
  */
 import type { AgencyCategory, CustomAgency } from '../annotation';
 import lexiconData from './lexicon/agencies.json';
+import { genericBodyOfName } from './genericBodies';
 import { capsKey, isAllCaps, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 
 /** One entry of lexicon/agencies.json. */
@@ -61,6 +62,10 @@ export class AgencyIndex {
   private readonly byName = new Map<string, KnownAgency>();
   /** Every other name of each canonical agency, for hovers. */
   private readonly otherNames = new Map<string, string[]>();
+  /** Generic bodies by country: "supreme court" → United Kingdom → UK Supreme Court. */
+  private readonly bodies = new Map<string, Map<string, KnownAgency>>();
+  /** Media and news agencies by lower-cased name, for a publication line ("source: The Guardian"). */
+  private readonly publications = new Map<string, KnownAgency>();
 
   constructor(entries: readonly LexiconEntry[], custom: readonly CustomAgency[]) {
     for (const entry of entries) this.add(toKnown(entry, 'lexicon'), entry.name, entry.acronym, entry.aliases);
@@ -79,6 +84,16 @@ export class AgencyIndex {
     }
   }
 
+  /** The agency a country calls by a generic name ("supreme court" in the United Kingdom), if the lexicon or the user lists it. */
+  countryBody(key: string, country: string): KnownAgency | undefined {
+    return this.bodies.get(key)?.get(country);
+  }
+
+  /** The country of a publication named in full ("The Guardian", "Le Monde"), if known. */
+  publicationCountry(name: string): string | undefined {
+    return this.publications.get(name.toLowerCase().replace(/\s+/g, ' '))?.country;
+  }
+
   /** The other names, acronyms and handles the lexicon and the user know for an agency. */
   aliasesOf(canonical: string): readonly string[] {
     return this.otherNames.get(canonical) ?? [];
@@ -88,6 +103,17 @@ export class AgencyIndex {
     const others = this.otherNames.get(agency.canonical) ?? [];
     for (const form of [name, ...aliases]) if (form !== agency.canonical && form !== acronym && !others.includes(form)) others.push(form);
     this.otherNames.set(agency.canonical, others);
+    for (const form of [name, ...aliases]) {
+      if (agency.country) {
+        const body = genericBodyOfName(form, agency.country);
+        if (body) {
+          const byCountry = this.bodies.get(body) ?? new Map<string, KnownAgency>();
+          if (!byCountry.has(agency.country) || agency.source === 'custom') byCountry.set(agency.country, agency);
+          this.bodies.set(body, byCountry);
+        }
+        if (agency.category === 'media' || agency.category === 'news agency') this.publications.set(form.toLowerCase(), agency);
+      }
+    }
     for (const form of [name, ...(acronym ? [acronym] : []), ...aliases]) {
       if (form.startsWith('@')) {
         this.handles.set(form.slice(1).toLowerCase(), agency);
@@ -161,9 +187,9 @@ export class AgencyIndex {
     let node: TrieNode | undefined = root;
     let best: LexiconMatch | undefined;
     for (let j = i; j < tokens.length; j++) {
-      if (j > i && !joinsName(text.slice(tokens[j - 1].end, tokens[j].start))) break;
-      const word = tokens[j].text;
-      if (capsOnly && !isAllCaps(word) && !/^['’]S$/i.test(word) && word !== '&') break;
+      if (j > i && !continuesName(text, tokens, j)) break;
+      const word = trieWord(tokens[j].text);
+      if (capsOnly && !isAllCaps(word) && !/^'S$/i.test(word) && word !== '&') break;
       node = node.children.get(capsOnly ? word.toUpperCase() : word);
       if (!node) break;
       if (node.agency) best = { agency: node.agency, first: i, last: j };
@@ -186,9 +212,30 @@ function withoutTokens(form: string, tokens: readonly NameToken[]): string {
   return rest + form.slice(at);
 }
 
+/** The curly and the straight possessive are one key: "Moody’s" in the text is the lexicon's "Moody's". */
+function trieWord(word: string): string {
+  return word === '’s' ? "'s" : word === '’S' ? "'S" : word;
+}
+
+/** Abbreviations written with a period inside names: "Paris St. Germain", "Mt. Sinai Hospital", "Salomon Bros. Inc". */
+const DOTTED_NAME_WORD = /^(?:St|Ste|Mt|Ft|Bros|Intl|Natl)$/;
+
+/**
+ * Whether token j continues the name that token j-1 is part of: joined by a space or a hyphen, or a
+ * possessive written against its word ("Moody's", "McDonald's", "People's"), or after an abbreviation's
+ * period ("St. Germain").
+ */
+export function continuesName(text: string, tokens: readonly NameToken[], j: number): boolean {
+  const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+  if (joinsName(gap)) return true;
+  if (gap === '') return /^['’][sS]$/.test(tokens[j].text);
+  return (gap === '. ' || gap === '.') && DOTTED_NAME_WORD.test(tokens[j - 1].text);
+}
+
 function insert(root: TrieNode, words: readonly string[], agency: KnownAgency): void {
   let node = root;
-  for (const word of words) {
+  for (const raw of words) {
+    const word = trieWord(raw);
     let next = node.children.get(word);
     if (!next) node.children.set(word, (next = newNode()));
     node = next;

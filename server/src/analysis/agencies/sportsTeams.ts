@@ -102,3 +102,37 @@ const TEAM_AFTER = /^ (?:has (?:won|lost|beaten|drawn)|tied|blanked|routed|shut 
 export function teamContext(before: string, after: string): boolean {
   return TEAM_BEFORE.test(before.slice(-30)) || TEAM_AFTER.test(after.slice(0, 40));
 }
+
+/** Forms of a club written before its name ("FC Cincinnati", "AC Milan", "SV Werder Bremen", "RCD Mallorca"). */
+const CLUB_PREFIX = /^(?:FC|F\.C\.|AFC|SC|AC|CF|CD|FK|NK|SK|SV|VfB|VfL|TSV|RCD|UD|SD|KV|KRC|GNK|HNK|PFC|CSKA)$/;
+
+export function isClubPrefix(word: string): boolean {
+  return CLUB_PREFIX.test(word);
+}
+
+/** Whether a headline opens with the name of its sport as a section ("ATHLETICS - ..."), ending at `end`. */
+export function isSportsSection(paragraph: string, end: number): boolean {
+  return SPORT_HEADLINE.test(paragraph) && /^ ?-/.test(paragraph.slice(end, end + 3));
+}
+
+/**
+ * The home sides of schedule lines ("DENVER AT PORTLAND"): "at" names where the game is played, a place.
+ * Only in text with at least two such lines, like results.
+ */
+export function scheduleVenues(paragraph: string): TeamSpan[] {
+  if (!/ (?:AT|at) /.test(paragraph)) return [];
+  const venues: TeamSpan[] = [];
+  let lineStart = 0;
+  while (lineStart <= paragraph.length) {
+    let lineEnd = paragraph.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = paragraph.length;
+    const line = paragraph.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const schedule = line.length < 80 ? SCHEDULE_LINE.exec(line) : null;
+    if (schedule && / (?:AT|at) /.test(line)) {
+      const at = line.lastIndexOf(schedule[2]);
+      venues.push({ start: lineStart + at, end: lineStart + at + schedule[2].length });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return venues.length >= 2 ? venues : [];
+}
