@@ -3,7 +3,7 @@
  *                 [--errors N] [--json] [--baseline F]`  (--help explains each)
  * `npm run eval -- --checks [--samples N]`: the noise of the article checks instead (./checks.ts)
  *
- * Runs the analysis over gold-annotated news (format: /work/shared/eval/README.md) and prints, per type and corpus,
+ * Runs the analysis over gold-annotated news (format: ../shared/eval/README.md) and prints, per type and corpus,
  * strict and relaxed precision/recall/F1, date value accuracy and quote speaker accuracy, the analysis speed and,
  * with --errors, the most frequent misses and false alarms. The scoring itself lives in ./metrics.ts, the error
  * listings in ./errors.ts. Always exits 0 after a run (2 on bad arguments or unreadable gold), so scripts can chain it.
