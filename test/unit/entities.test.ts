@@ -64,6 +64,11 @@ describe('entities: the table of who is who', () => {
     assert.deepEqual(credited(text), [['Clinton', 'Bill Clinton', 'person']]);
   });
 
+  it('lists no person that only capitalisation suggests and nobody quotes', () => {
+    const result = analyse('The crew of the International Space Station (ISS) grew. Commander Lena Holm said so.');
+    assert.deepEqual(result.entities.filter((e) => e.kind === 'person').map((e) => e.name), ['Lena Holm']);
+  });
+
   it('joins an agency’s short form to its full name', () => {
     const text = 'The Washington Post published the letter on Monday.\n\n“We stand by it,” the Post said.';
     const result = analyse(text);

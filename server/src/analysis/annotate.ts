@@ -119,7 +119,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals);
   const table = new EntityTable(persons, agencies);
   resolveSpeakers(text, quotes, agencies, table);
-  return { publicationDate, annotations: mergeByPosition([agencies, resolveReportingPeriods(dates), quotes]), entities: table.entities };
+  return { publicationDate, annotations: mergeByPosition([agencies, resolveReportingPeriods(dates), quotes]), entities: table.published(quotes) };
 }
 
 function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {

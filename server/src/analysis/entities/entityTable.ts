@@ -4,7 +4,7 @@
  * "Mrs. Clinton" or "Hillary" join the entity whose surname (or given name) they carry, preferring the
  * one named last before them. Agencies are grouped by the canonical name their tagger gave them.
  */
-import type { AgencyAnnotation, Entity, EntityMention } from '../annotation';
+import type { AgencyAnnotation, Entity, EntityMention, QuoteAnnotation } from '../annotation';
 import { isDictionaryWord, type Gender } from '../nlp';
 import { isGroupWord, type PersonMention } from './personMentions';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
@@ -26,6 +26,8 @@ export interface ParagraphPersons {
 
 export class EntityTable {
   readonly entities: Entity[] = [];
+  /** People at least one mention of whom a title, a given name, a role or a speech verb vouches for. */
+  private readonly vouched = new Set<number>();
   /** Every mention of every entity, sorted by start. */
   readonly mentions: EntityMention[];
 
@@ -57,6 +59,26 @@ export class EntityTable {
       touched.add(entity);
     }
     for (const entity of touched) entity.mentions.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The entities to publish, once speakers are resolved: a person only the capitalisation pattern found
+   * ("International Space Station") and no quote is credited to is no person, so it leaves the table; the
+   * quotes' `entity` indices are renumbered to match.
+   */
+  published(quotes: readonly QuoteAnnotation[]): Entity[] {
+    const credited = new Set<number>();
+    for (const quote of quotes) if (quote.entity !== undefined) credited.add(quote.entity);
+    const keep = this.entities.filter((e) => e.kind !== 'person' || this.vouched.has(e.id) || credited.has(e.id));
+    if (keep.length === this.entities.length) return this.entities;
+    const renumbered = new Map<number, number>();
+    keep.forEach((entity, index) => renumbered.set(entity.id, index));
+    for (const quote of quotes) if (quote.entity !== undefined) quote.entity = renumbered.get(quote.entity);
+    return keep.map((entity, index) => {
+      entity.id = index;
+      for (const mention of entity.mentions) mention.entity = index;
+      return entity;
+    });
   }
 
   /** The entity of this exact name, if any. */
@@ -130,6 +152,7 @@ export class EntityTable {
         entity.gender ??= mention.gender;
         for (const role of mention.roles) if (!entity.roles.includes(role)) entity.roles.push(role);
         if (mention.age !== undefined) entity.age ??= mention.age;
+        if (!mention.bare) this.vouched.add(entity.id);
         const placed: EntityMention = { start, end, entity: entity.id };
         entity.mentions.push(placed);
         mentions.push(placed);
