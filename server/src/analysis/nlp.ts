@@ -106,6 +106,15 @@ export function isRoleNoun(word: string): boolean {
   return tags.includes('Actor') || (tags.every((t) => t === 'Adjective' || t === 'Comparable') && ROLE_SUFFIX.test(word.toLowerCase()));
 }
 
+/**
+ * Whether compromise's lexicon lists a word as a function word of the language ("The", "But", "His", "When",
+ * "Also"): capitalised at a sentence start, never a name.
+ */
+export function isFunctionWord(word: string): boolean {
+  return hasLexiconTag(word, FUNCTION_TAGS);
+}
+const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Possessive', 'QuestionWord', 'Adverb', 'Negative', 'Expression']);
+
 /** Whether compromise's lexicon itself lists a word as a role ("president", "secretary"). */
 export function isListedRoleNoun(word: string): boolean {
   return hasLexiconTag(word, ACTOR_TAGS);

@@ -7,7 +7,7 @@
  * that person in full somewhere (the entity table decides, at document level).
  */
 import { isCueWord } from '../quotes/speakers';
-import { givenNameGender, isAdjectiveWord, isPluralNoun, isListedRoleNoun, isCalendarWord, isDictionaryWord, isGivenName, isHonorific, isPlaceWord, isRoleNoun, type Gender } from '../nlp';
+import { givenNameGender, isAdjectiveWord, isFunctionWord, isPluralNoun, isListedRoleNoun, isCalendarWord, isDictionaryWord, isGivenName, isHonorific, isPlaceWord, isRoleNoun, type Gender } from '../nlp';
 
 export interface PersonMention {
   start: number;
@@ -36,12 +36,6 @@ export interface PersonMention {
 const GENDERED_HONORIFICS: Record<string, Gender> = { mr: 'male', mrs: 'female', ms: 'female', miss: 'female', sir: 'male', dame: 'female', lord: 'male', lady: 'female' };
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'bin', 'al', 'da', 'del', 'der', 'di', 'le', 'la', 'du', 'dos', 'das', 'ibn', 'ben', 'st.']);
 const NAME_SUFFIXES = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
-/** Capitalised function words that start sentences. */
-const FUNCTION_WORDS = new Set(
-  'The A An In On At But And Or Of For To From By With As It He She They We I You This That These Those When Where While After Before If Then There Here His Her Its Their Our My Your Some Many Most All Both Each Every No Not Yes So Yet Still Also Even Only Now Why How What Who Asked Like Dear'.split(
-    ' ',
-  ),
-);
 /** Words that make a capitalised run an institution, not a person ("Clinton Foundation", "Trump Tower"). */
 const INSTITUTION_WORDS =
   /^(?:Foundation|Center|Centre|Institute|University|College|School|Department|Ministry|Agency|Administration|Committee|Council|Commission|Party|Campaign|Tower|Hotel|Street|Avenue|Road|Hall|House|Church|Museum|Hospital|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|Bank|Fund|Association|Union|Club|Times|Post|News|Journal|Network|Airport|River|County|City|State|Act|Award|Prize|Cup|Show|Project)$/;
@@ -62,7 +56,7 @@ export function findPersonMentions(paragraph: string): PersonMention[] {
   CAPITALISED_RUN.lastIndex = 0;
   for (let run = CAPITALISED_RUN.exec(paragraph); run; run = CAPITALISED_RUN.exec(paragraph)) {
     // Most runs are one sentence-starting word: they name nobody and cost one look-up.
-    if (FUNCTION_WORDS.has(run[0])) continue;
+    if (isSentenceWord(run[0])) continue;
     const tokens: Token[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(run[0]); m; m = WORD.exec(run[0])) tokens.push({ text: m[0], start: run.index + m.index, end: run.index + m.index + m[0].length });
@@ -77,6 +71,11 @@ export function findPersonMentions(paragraph: string): PersonMention[] {
     }
   }
   return found;
+}
+
+/** "The", "However", "Many": words of the language that start a sentence, never a name (compromise's lexicon). */
+function isSentenceWord(word: string): boolean {
+  return isFunctionWord(word) || (isAdjectiveWord(word) && !isGivenName(word) && !word.includes(' '));
 }
 
 function startsName(word: string): boolean {
@@ -115,7 +114,7 @@ function personIn(paragraph: string, tokens: readonly Token[], from: number, to:
     break;
   }
   // Without a title, sentence-starting words and words of the language go: "The", "Rival Hillary Clinton".
-  while (!titled && first < to && (FUNCTION_WORDS.has(tokens[first].text) || isCalendarWord(tokens[first].text) || isLeadingWord(tokens[first].text, first < to - 2))) first++;
+  while (!titled && first < to && (isSentenceWord(tokens[first].text) || isCalendarWord(tokens[first].text) || isLeadingWord(tokens[first].text, first < to - 2))) first++;
   // "Engineer Samuel Okafor": a word of the language right before a given name is no part of the name.
   if (!titled && first < to - 2 && isDictionaryWord(tokens[first].text) && !isGivenName(tokens[first].text) && isGivenName(tokens[first + 1].text)) first++;
   if (first >= to) return null;
