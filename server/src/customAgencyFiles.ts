@@ -8,6 +8,7 @@ import { AGENCY_FILE, parseAgencyFile, type AgencyFileProblem } from './customAg
 export class CustomAgencyFiles {
   private folders: string[] = [];
   private loaded: CustomAgency[] = [];
+  private ignored: string[] = [];
 
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
@@ -17,10 +18,15 @@ export class CustomAgencyFiles {
     return this.loaded;
   }
 
+  ignoredNames(): readonly string[] {
+    return this.ignored;
+  }
+
   /** Reads every folder's file again; returns each file found, with its problems (none when it is fine). */
   reload(): Array<{ uri: string; path: string; problems: AgencyFileProblem[] }> {
     const files: Array<{ uri: string; path: string; problems: AgencyFileProblem[] }> = [];
     const agencies: CustomAgency[] = [];
+    const ignored: string[] = [];
     for (const folder of this.folders) {
       const file = path.join(folder, AGENCY_FILE);
       let text: string;
@@ -31,9 +37,11 @@ export class CustomAgencyFiles {
       }
       const parsed = parseAgencyFile(text);
       agencies.push(...parsed.agencies);
+      ignored.push(...parsed.ignore);
       files.push({ uri: pathToFileURL(file).toString(), path: file, problems: parsed.problems });
     }
     this.loaded = agencies;
+    this.ignored = ignored;
     return files;
   }
 }

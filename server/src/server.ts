@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
 
   function optionsOf(settings: ServerSettings): AnnotateOptions {
     const customAgencies: CustomAgency[] = [...agencyFiles.agencies(), ...settings.agencies];
-    return { publicationDate: settings.publicationDate ?? undefined, customAgencies };
+    return { publicationDate: settings.publicationDate ?? undefined, customAgencies, ignoredAgencies: agencyFiles.ignoredNames() };
   }
 
   interface Found {
