@@ -114,7 +114,21 @@ function applyCorrection(text: string, root: Node, correction: AgencyCorrection)
 function withoutIgnored(text: string, name: string): string {
   const ignore = findNodeAtLocation(parse(text), ['ignore']);
   const index = ignore?.children?.findIndex((node) => typeof node.value === 'string' && ignoreKey(node.value) === ignoreKey(name)) ?? -1;
-  return index < 0 ? text : edit(text, ['ignore', index], undefined, false);
+  return index < 0 ? text : withoutElement(text, ignore!, index);
+}
+
+/**
+ * The array without one element. Not `modify`: jsonc-parser 3.3 cuts one character short when it removes
+ * the last element of a list, and leaves the file broken.
+ */
+function withoutElement(text: string, array: Node, index: number): string {
+  const children = array.children ?? [];
+  const element = children[index];
+  let start = element.offset;
+  let end = element.offset + element.length;
+  if (index + 1 < children.length) end = children[index + 1].offset;
+  else if (index > 0) start = children[index - 1].offset + children[index - 1].length;
+  return text.slice(0, start) + text.slice(end);
 }
 
 function entryIndex(entries: Node, name: string): number {

@@ -70,6 +70,9 @@ describe('agency file corrections: the edit', function () {
     const parsed = parseAgencyFile(corrected('{\n\t"ignore": ["Harbour Sun"]\n}', { kind: 'add', name: 'Harbour Sun', category: 'media' }));
     assert.deepEqual(parsed.ignore, []);
     assert.deepEqual(parsed.agencies, [{ name: 'Harbour Sun', category: 'media' }]);
+    // The last of several names, one with escapes: jsonc-parser's own removal would cut it one character short.
+    const last = corrected('{"ignore":["\\"Quoted\\" Org","Harbour Sun"]}', { kind: 'add', name: 'Harbour Sun', category: 'media' });
+    assert.deepEqual(parseAgencyFile(last), { agencies: [{ name: 'Harbour Sun', category: 'media' }], ignore: ['"Quoted" Org'], problems: [] });
   });
 
   it('creates the file when there is none', function () {
