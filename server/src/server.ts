@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -420,6 +421,8 @@ export function startServer(connection: Connection): void {
     if (!found) return [];
     if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
     const actions = quickFixes(found.document, params.context.diagnostics, new Date().toISOString().slice(0, 10));
+    // Corrections fit every agency and every name: offered when the user asks (Ctrl+.), not as a light bulb on each one.
+    if (params.context.triggerKind === CodeActionTriggerKind.Automatic) return actions;
     const file = agencyFiles.fileFor(found.document.uri);
     if (!file) return actions; // Outside the workspace there is no agency file to correct.
     const start = found.document.offsetAt(params.range.start);

@@ -52,10 +52,10 @@ describe('agency corrections over stdio', function () {
     return { legend: result.capabilities.semanticTokensProvider!.legend, uri, result };
   }
 
-  async function actionsAt(uri: string, text: string): Promise<CodeAction[]> {
+  async function actionsAt(uri: string, text: string, triggerKind?: number): Promise<CodeAction[]> {
     const character = ARTICLE.split('\n')[2].indexOf(text) + 2;
     const position = { line: 2, character };
-    return server!.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    return server!.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], triggerKind } });
   }
 
   async function agencies(uri: string, legend: SemanticTokensLegend): Promise<string[]> {
@@ -68,6 +68,7 @@ describe('agency corrections over stdio', function () {
     const { legend, uri, result } = await start({});
     assert.deepEqual(result.capabilities.executeCommandProvider?.commands, ['newsAnnotator.agencyFileEdited', 'newsAnnotator.explainRefusedCorrection']);
     assert.ok((await agencies(uri, legend)).some((text) => text.endsWith('Harbour Sun')));
+    assert.deepEqual(await actionsAt(uri, 'Harbour Sun', 2), [], 'no light bulb on every agency: only when asked');
 
     const ignore = (await actionsAt(uri, 'Harbour Sun')).find((action) => action.title === "Not an agency: ignore 'Harbour Sun' in this workspace");
     assert.ok(ignore?.edit?.changes, 'a plain edit for a client without documentChanges');
