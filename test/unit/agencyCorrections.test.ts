@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { applyEdits } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-types';
 import { annotate } from '../../server/src/analysis/annotate';
 import { parseAgencyFile } from '../../server/src/customAgencyFile';
 import { correctAgencyFile, type AgencyCorrection } from '../../server/src/customAgencyFileEdit';
-import { agencyCorrections } from '../../server/src/features/agencyCorrections';
+import { agencyCorrections, OFFERED_CATEGORIES } from '../../server/src/features/agencyCorrections';
 import { AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND } from '../../server/src/features/correctionActions';
 
 /** The file after the correction; fails when the correction is refused or changes nothing. */
@@ -109,6 +111,14 @@ describe('agency file corrections: the code actions', function () {
     const titles = offersAt('Watch').map((offer) => offer.title);
     assert.deepEqual(titles, ['organisation', 'government', 'company', 'media'].map((c) => `Add 'Kestrel Watch of Eastland' as an agency (${c})`));
     assert.equal(offersAt('Kestrel Watch', true)[0].title, "Add 'Kestrel Watch' as an agency (organisation)");
+  });
+
+  it('offer only categories the file and its schema accept', function () {
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'news-agencies.schema.json'), 'utf8'));
+    for (const category of OFFERED_CATEGORIES) {
+      assert.ok(schema.definitions.agency.properties.category.enum.includes(category), category);
+      assert.deepEqual(parseAgencyFile(corrected(null, { kind: 'add', name: 'Kestrel Watch', category })).problems, []);
+    }
   });
 
   it('offer nothing on a capitalised word that only opens a sentence', function () {
