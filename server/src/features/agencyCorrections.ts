@@ -20,7 +20,8 @@ const MAX_NAME_LENGTH = 100;
 
 export function agencyCorrections(text: string, annotations: readonly Annotation[], start: number, end: number): CorrectionOffer[] {
   const agencies = annotations.filter((a): a is AgencyAnnotation => a.type === 'agency');
-  const here = agencies.filter((a) => a.start <= end && start <= a.end && (start === end ? a.start <= start && start <= a.end : a.start < end && start < a.end));
+  // A cursor touches a mention at either edge; a selection must overlap it.
+  const here = agencies.filter((a) => (start === end ? a.start <= start && start <= a.end : a.start < end && start < a.end));
   const offers: CorrectionOffer[] = [];
   const mention = here[0];
   if (mention) {
