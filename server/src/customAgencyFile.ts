@@ -1,4 +1,4 @@
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CustomAgency } from './analysis/annotation';
 import { readAgencyList } from './settings';
 
@@ -11,26 +11,57 @@ export interface AgencyFileProblem {
   message: string;
 }
 
-/** The agencies in the file, and each problem with the line it is on; a broken file yields the entries that can be read. */
-export function parseAgencyFile(fileText: string): { agencies: CustomAgency[]; problems: AgencyFileProblem[] } {
+/**
+ * The agencies in the file, the names to ignore, and each problem with the line it is on; a broken file
+ * yields what can be read. Two forms: a list of agencies (the first format, still read), or an object
+ * `{"agencies": [...], "ignore": ["..."]}`.
+ */
+export function parseAgencyFile(fileText: string): AgencyFile {
   // Editors on Windows may save a byte-order mark; it is not JSON, but it is not the user's mistake either.
   // Replaced by a space so that offsets, and so lines and columns, stay those of the file.
   const text = fileText.charCodeAt(0) === 0xfeff ? ` ${fileText.slice(1)}` : fileText;
-  if (text.trim() === '') return { agencies: [], problems: [{ line: 0, character: 0, message: 'the file is empty; expected a list of agencies.' }] };
+  if (text.trim() === '') return { agencies: [], ignore: [], problems: [{ line: 0, character: 0, message: 'the file is empty; expected a list of agencies.' }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: AgencyFileProblem[] = errors.map((error) => ({
     ...lineAndCharacter(text, error.offset),
     message: `JSON syntax: ${describeParseError(printParseErrorCode(error.error))}`,
   }));
-  if (!root) return { agencies: [], problems };
-  const value = nodeValue(root);
-  const { agencies, problems: entryProblems } = readAgencyList(value, 'agencies');
-  for (const problem of entryProblems) {
-    const node = problem.index !== undefined && root.type === 'array' ? root.children?.[problem.index] : root;
-    problems.push({ ...lineAndCharacter(text, node?.offset ?? 0), message: problem.message });
+  if (!root) return { agencies: [], ignore: [], problems };
+  const at = (node: JsonNode | undefined): { line: number; character: number } => lineAndCharacter(text, node?.offset ?? 0);
+  let list: JsonNode | undefined = root;
+  let where = 'agencies';
+  const ignore: string[] = [];
+  if (root.type === 'object') {
+    list = findNodeAtLocation(root, ['agencies']);
+    where = 'agencies';
+    const ignoreNode = findNodeAtLocation(root, ['ignore']);
+    if (ignoreNode) {
+      if (ignoreNode.type !== 'array') problems.push({ ...at(ignoreNode), message: '"ignore" must be a list of names.' });
+      for (const name of ignoreNode.children ?? []) {
+        if (typeof name.value === 'string' && name.value.trim()) ignore.push(name.value.trim());
+        else problems.push({ ...at(name), message: '"ignore" holds names: non-empty strings.' });
+      }
+    }
+    for (const property of root.children ?? []) {
+      const key = property.children?.[0]?.value;
+      if (key !== 'agencies' && key !== 'ignore' && key !== '$schema') problems.push({ ...at(property), message: `unknown key "${String(key)}"; expected "agencies" and "ignore".` });
+    }
+    if (!list) return { agencies: [], ignore, problems };
   }
-  return { agencies, problems };
+  const { agencies, problems: entryProblems } = readAgencyList(nodeValue(list), where);
+  for (const problem of entryProblems) {
+    const node = problem.index !== undefined && list.type === 'array' ? list.children?.[problem.index] : list;
+    problems.push({ ...at(node), message: problem.message });
+  }
+  return { agencies, ignore, problems };
+}
+
+export interface AgencyFile {
+  agencies: CustomAgency[];
+  /** Names that are never tagged as agencies in this workspace. */
+  ignore: string[];
+  problems: AgencyFileProblem[];
 }
 
 type JsonNode = NonNullable<ReturnType<typeof parseTree>>;
@@ -53,7 +84,7 @@ function nodeValue(node: JsonNode): unknown {
   }
 }
 
-function lineAndCharacter(text: string, offset: number): { line: number; character: number } {
+export function lineAndCharacter(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {

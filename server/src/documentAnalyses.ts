@@ -117,5 +117,5 @@ function analysed(version: number, text: string, analysis: AnalysisResult): Anal
 }
 
 function keyOf(document: TextDocument, options: AnnotateOptions): string {
-  return `${document.version}\u0000${JSON.stringify([options.publicationDate ?? null, options.customAgencies ?? []])}`;
+  return `${document.version}\u0000${JSON.stringify([options.publicationDate ?? null, options.customAgencies ?? [], options.ignoredAgencies ?? []])}`;
 }

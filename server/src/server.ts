@@ -4,7 +4,9 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -19,9 +21,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotateOptions, CustomAgency } from './analysis/annotation';
+import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
 import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
+import { AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
 import type { Finding } from './features/checks/check';
 import { runChecks, toDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
@@ -53,7 +58,10 @@ export function startServer(connection: Connection): void {
   let canPullDiagnostics = false;
   let canRefreshDiagnostics = false;
   let canRefreshInlayHints = false;
+  const correctionCapabilities: CorrectionCapabilities = { createFiles: false, disabledActions: false };
   const pushedDiagnostics = new Set<string>();
+  /** The client watches files for the server when asked (VS Code's client also watches the agency file on its own). */
+  let canWatchFiles = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -62,6 +70,10 @@ export function startServer(connection: Connection): void {
     canPullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    correctionCapabilities.createFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
+    correctionCapabilities.disabledActions = !!params.capabilities.textDocument?.codeAction?.disabledSupport;
+    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     agencyFiles.setFolders(folders);
     return {
@@ -73,6 +85,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [AGENCY_FILE_EDITED_COMMAND, EXPLAIN_REFUSAL_COMMAND] },
         ...(canPullDiagnostics ? { diagnosticProvider: { identifier: 'news', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -82,6 +95,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     reloadAgencyFiles();
+    if (canWatchFiles) {
+      // Editors other than VS Code (Neovim) watch only what the server asks for: a saved agency file must reach the server too.
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${AGENCY_FILE}` }] }).catch(logFailure);
+    }
     if (canFollowFolders) {
       // A folder added later may bring its own agency file.
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -100,9 +117,21 @@ export function startServer(connection: Connection): void {
       }
     });
   });
-  connection.onDidChangeWatchedFiles(() => {
-    reloadAgencyFiles();
-    refreshEverything();
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) agencyFiles.changedOnDisk(change.uri);
+    // Two watchers may report one save; a notification that changes nothing re-analyses nothing.
+    if (reloadAgencyFiles()) refreshEverything();
+  });
+
+  connection.onExecuteCommand((params) => {
+    const [first, second] = params.arguments ?? [];
+    if (params.command === AGENCY_FILE_EDITED_COMMAND && typeof first === 'string' && typeof second === 'string') {
+      // The edit is in the editor's buffer now; the article follows it at once rather than at the next save.
+      if (agencyFiles.written(first, second) && reloadAgencyFiles()) refreshEverything();
+    } else if (params.command === EXPLAIN_REFUSAL_COMMAND && typeof first === 'string') {
+      connection.window.showWarningMessage(`News Annotator: ${first}`);
+    }
+    return null;
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -125,8 +154,9 @@ export function startServer(connection: Connection): void {
   }
 
   let agencyFilesWithDiagnostics = new Set<string>();
-  function reloadAgencyFiles(): void {
-    const files = agencyFiles.reload();
+  /** True when the files say something new. */
+  function reloadAgencyFiles(): boolean {
+    const { files, changed } = agencyFiles.reload();
     // A file that is gone, or fixed, must not keep its old warnings.
     for (const uri of agencyFilesWithDiagnostics) {
       if (!files.some((file) => file.uri === uri)) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(logFailure);
@@ -144,6 +174,7 @@ export function startServer(connection: Connection): void {
       }).catch(logFailure);
       reportProblems(file.problems.map((problem) => `${file.path} line ${problem.line + 1}: ${problem.message}`));
     }
+    return changed;
   }
 
   function settingsFor(uri: string): Promise<ServerSettings> {
@@ -176,7 +207,7 @@ export function startServer(connection: Connection): void {
 
   function optionsOf(settings: ServerSettings): AnnotateOptions {
     const customAgencies: CustomAgency[] = [...agencyFiles.agencies(), ...settings.agencies];
-    return { publicationDate: settings.publicationDate ?? undefined, customAgencies };
+    return { publicationDate: settings.publicationDate ?? undefined, customAgencies, ignoredAgencies: agencyFiles.ignoredNames() };
   }
 
   interface Found {
@@ -389,7 +420,16 @@ export function startServer(connection: Connection): void {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return [];
     if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    return quickFixes(found.document, params.context.diagnostics, new Date().toISOString().slice(0, 10));
+    const actions = quickFixes(found.document, params.context.diagnostics, new Date().toISOString().slice(0, 10));
+    // Corrections fit every agency and every name: offered when the user asks (Ctrl+.), not as a light bulb on each one.
+    if (params.context.triggerKind === CodeActionTriggerKind.Automatic) return actions;
+    const file = agencyFiles.fileFor(found.document.uri);
+    if (!file) return actions; // Outside the workspace there is no agency file to correct.
+    const start = found.document.offsetAt(params.range.start);
+    const end = found.document.offsetAt(params.range.end);
+    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    const offers = agencyCorrections(found.document.getText(), source.analysis.annotations, start, end);
+    return [...actions, ...correctionActions(offers, file, correctionCapabilities)];
   });
 
   documents.listen(connection);

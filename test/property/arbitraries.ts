@@ -175,7 +175,11 @@ export const annotateOptions: fc.Arbitrary<AnnotateOptions> = fc.record({ public
  * tagger (tens of milliseconds), which would dominate the time of every other property.
  */
 export const customAgencyOptions: fc.Arbitrary<AnnotateOptions> = fc.record(
-  { publicationDate: publicationDateSetting, customAgencies: fc.array(customAgency, { minLength: 1, maxLength: 2 }) },
+  {
+    publicationDate: publicationDateSetting,
+    customAgencies: fc.array(customAgency, { minLength: 1, maxLength: 2 }),
+    ignoredAgencies: fc.array(fc.oneof(pick(['NASA', 'the freight company', 'Orbital Freight Ltd', 'Space Kitty 🐱']), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })), { maxLength: 2 }),
+  },
   { requiredKeys: ['customAgencies'] },
 );
 

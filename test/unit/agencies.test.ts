@@ -463,3 +463,25 @@ describe('agencies', () => {
     });
   });
 });
+
+describe('agencies the user ignores', () => {
+  // Imported here so the rest of this file keeps testing the tagger alone.
+  const { annotate } = require('../../server/src/analysis/annotate') as typeof import('../../server/src/analysis/annotate');
+  const text = 'Roscosmos and the Harbour Authority met on Monday. РОСКОСМОС said the Harbour Authority would pay.';
+  const agencies = (ignoredAgencies?: string[]): string[] =>
+    annotate(text, { publicationDate: '2024-05-14', customAgencies: [{ name: 'Harbour Authority' }], ignoredAgencies })
+      .annotations.filter((a): a is AgencyAnnotation => a.type === 'agency')
+      .map((a) => a.text);
+
+  it('never tags an ignored name, whatever its case or a leading "the"', () => {
+    assert.ok(agencies().includes('Harbour Authority'));
+    assert.ok(!agencies(['the harbour  authority']).some((name) => name.includes('Harbour')));
+  });
+
+  it('drops every mention of an agency whose canonical name is ignored, and nothing else', () => {
+    const before = agencies();
+    assert.ok(before.includes('РОСКОСМОС'), before.join(', '));
+    const after = agencies(['Roscosmos']);
+    assert.deepEqual(after, before.filter((name) => name.includes('Harbour')));
+  });
+});

@@ -102,6 +102,22 @@ describe('quick fixes', function () {
     assert.equal(apply(text, action.edit!.changes!['file:///q.news']), 'date: 2022-03-10\n\nThe board met on Friday, March 4, 2022.');
   });
 
+  it('spell an acronym out at its first use, in either order of the definition', function () {
+    const text = 'date: 2022-03-10\n\nThe HDA signed the deal.\n\nThe Harbour Development\nAuthority (HDA) was founded in 1990.';
+    const { doc, diagnostics } = diagnosticsOf(text);
+    const actions = quickFixes(doc, diagnostics, '2026-01-01');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, 'Spell out: "Harbour Development Authority (HDA)"');
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(
+      apply(text, actions[0].edit!.changes!['file:///q.news']),
+      'date: 2022-03-10\n\nThe Harbour Development Authority (HDA) signed the deal.\n\nThe Harbour Development\nAuthority (HDA) was founded in 1990.',
+    );
+    const reversed = 'date: 2022-03-10\n\nThe OMTA said so.\n\nOMTA (Office of Maritime Transport and Aviation) was set up last year.';
+    const fix = quickFixes(...(Object.values(diagnosticsOf(reversed)) as [TextDocument, Diagnostic[]]), '2026-01-01')[0];
+    assert.match(apply(reversed, fix.edit!.changes!['file:///q.news']), /^date: 2022-03-10\n\nThe Office of Maritime Transport and Aviation \(OMTA\) said so\./);
+  });
+
   it('add a date line at the top: the day the text names first, then today', function () {
     const text = 'Harbour reopens\n\nThe harbour was shut on January 3. It reopened on Monday.';
     const { doc, diagnostics } = diagnosticsOf(text);

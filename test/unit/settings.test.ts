@@ -71,7 +71,22 @@ describe('the custom agency file', function () {
   });
 
   it('takes a file saved with a byte-order mark', function () {
-    assert.deepEqual(parseAgencyFile('\ufeff[{ "name": "Harbour Authority" }]'), { agencies: [{ name: 'Harbour Authority' }], problems: [] });
+    assert.deepEqual(parseAgencyFile('\ufeff[{ "name": "Harbour Authority" }]'), { agencies: [{ name: 'Harbour Authority' }], ignore: [], problems: [] });
+  });
+
+  it('reads the object form with an ignore list, and names the line of a bad name', function () {
+    const text = '{\n  // not ours\n  "ignore": ["Harbour Sun", 42],\n  "agencies": [{ "name": "Harbour Authority" }]\n}';
+    const { agencies, ignore, problems } = parseAgencyFile(text);
+    assert.deepEqual(agencies, [{ name: 'Harbour Authority' }]);
+    assert.deepEqual(ignore, ['Harbour Sun']);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].line, 2);
+    assert.match(problems[0].message, /"ignore" holds names/);
+  });
+
+  it('reads an object with only an ignore list, and flags unknown keys', function () {
+    assert.deepEqual(parseAgencyFile('{ "ignore": ["Harbour Sun"] }'), { agencies: [], ignore: ['Harbour Sun'], problems: [] });
+    assert.match(parseAgencyFile('{ "agency": [] }').problems[0].message, /unknown key "agency"/);
   });
 
   it('says so when the file is empty', function () {

@@ -13,6 +13,7 @@ import type {
   QuoteAnnotation,
 } from './annotation';
 import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './agencies/agencies';
+import { withoutIgnored } from './agencies/ignoredAgencies';
 import { findDates } from './dates/dates';
 import { ParagraphMemo } from './memo';
 import { splitParagraphs, type Paragraph } from './text/paragraphs';
@@ -115,7 +116,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
     quoteLocals.push(local.quotes);
     yield;
   }
-  const agencies: AgencyAnnotation[] = tagger.resolve(text, mentions);
+  const agencies: AgencyAnnotation[] = withoutIgnored(tagger.resolve(text, mentions), options.ignoredAgencies);
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals);
   const table = new EntityTable(persons, agencies);
   resolveSpeakers(text, quotes, agencies, table);

@@ -123,6 +123,8 @@ export interface AnnotateOptions {
   publicationDate?: string;
   /** Agencies added by the user (settings, workspace file). */
   customAgencies?: readonly CustomAgency[];
+  /** Names the user said are not agencies: never tagged as one. */
+  ignoredAgencies?: readonly string[];
 }
 
 export interface AnalysisResult {

@@ -1,6 +1,6 @@
 /**
- * Quick fixes for the checks that have one right answer: the weekday a date really falls on, and a
- * `date:` line for an article without a publication date. Plain WorkspaceEdits carried by the
+ * Quick fixes for the checks that have one right answer: the weekday a date really falls on, an acronym
+ * spelled out at its first use, and a `date:` line for an article without a publication date. Plain WorkspaceEdits carried by the
  * diagnostics' `data`, so any LSP client (Neovim too) can apply them without a command.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
@@ -15,6 +15,8 @@ export function quickFixes(document: NewsDocument, diagnostics: readonly Diagnos
     const fix = diagnostic.data;
     if (fix.kind === 'replace' && diagnostic.code === 'weekday-mismatch') {
       actions.push(action(document, `Change to ${fix.with}`, diagnostic, [{ range: diagnostic.range, newText: fix.with }], true));
+    } else if (fix.kind === 'replace' && diagnostic.code === 'acronym-before-definition') {
+      actions.push(action(document, `Spell out: "${fix.with}"`, diagnostic, [{ range: diagnostic.range, newText: fix.with }], true));
     } else if (fix.kind === 'add-publication-date' && diagnostic.code === 'no-publication-date') {
       const days = fix.suggested && fix.suggested !== today ? [fix.suggested, today] : [today];
       days.forEach((day, i) => {

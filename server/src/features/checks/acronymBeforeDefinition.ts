@@ -22,6 +22,8 @@ interface Definition {
   acronym: string;
   start: number;
   end: number;
+  /** The name the acronym stands for, as the article spells it. */
+  name: string;
 }
 
 export function acronymsBeforeDefinition(text: string, exemptLines: (offset: number) => boolean): Finding[] {
@@ -38,6 +40,7 @@ export function acronymsBeforeDefinition(text: string, exemptLines: (offset: num
       end: use + definition.acronym.length,
       message: `${definition.acronym} is used before it is spelled out: “${text.slice(definition.start, definition.end).replace(/\s+/g, ' ')}”.`,
       related: [{ start: definition.start, end: definition.end, message: `${definition.acronym} is spelled out here.` }],
+      fix: { kind: 'replace', with: `${definition.name} (${definition.acronym})` },
     });
   }
   return findings;
@@ -52,7 +55,7 @@ function definitions(text: string): Definition[] {
     if (inside) {
       if (!isAcronym(inside[1])) continue;
       const nameStart = nameBefore(text, open, lettersOf(inside[1]));
-      if (nameStart >= 0) found.push({ acronym: inside[1], start: nameStart, end: open + inside[0].length });
+      if (nameStart >= 0) found.push({ acronym: inside[1], start: nameStart, end: open + inside[0].length, name: spelledOut(text.slice(nameStart, open)) });
       continue;
     }
     const before = ACRONYM_BEFORE.exec(text.slice(Math.max(0, open - 16), open));
@@ -60,10 +63,15 @@ function definitions(text: string): Definition[] {
     NAME_IN_PARENTHESES.lastIndex = open;
     const name = NAME_IN_PARENTHESES.exec(text);
     if (name && nameBefore(name[1], name[1].length, lettersOf(before[1])) === 0) {
-      found.push({ acronym: before[1], start: open - before[0].length, end: open + name[0].length });
+      found.push({ acronym: before[1], start: open - before[0].length, end: open + name[0].length, name: spelledOut(name[1]) });
     }
   }
   return found;
+}
+
+/** A name over a line break reads as one line where the acronym was; a leading article stays where it was. */
+function spelledOut(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').replace(/^(?:the|The)\s+/, '');
 }
 
 function isAcronym(word: string): boolean {
