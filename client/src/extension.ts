@@ -49,6 +49,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('newsAnnotator.restartServer', restart),
     vscode.commands.registerCommand('newsAnnotator.showOutput', () => output.show(true)),
+    // "Add 'X' as an agency…": the category is the user's choice; the server builds and applies the edit.
+    vscode.commands.registerCommand('newsAnnotator.pickAgencyCategory', async (articleUri: string, name: string, categories: string[]) => {
+      const category = await vscode.window.showQuickPick(categories, { title: `Add '${name}' as an agency`, placeHolder: 'Its category' });
+      if (category) await vscode.commands.executeCommand('newsAnnotator.addAgency', articleUri, name, category);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when a client starts, so a new set of languages needs a new client.
       if (event.affectsConfiguration('newsAnnotator.languages')) void restart();
@@ -88,6 +93,8 @@ function createClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,
+    // This client asks for a new agency's category with a quick pick (newsAnnotator.pickAgencyCategory).
+    initializationOptions: { agencyCategoryPick: true },
     synchronize: {
       configurationSection: 'newsAnnotator',
       fileEvents: agencyFileWatcher,

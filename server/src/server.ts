@@ -20,13 +20,13 @@ import {
   type SemanticTokens,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnnotateOptions, CustomAgency } from './analysis/annotation';
+import { AGENCY_CATEGORIES, type AgencyCategory, type AnnotateOptions, type CustomAgency } from './analysis/annotation';
 import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
 import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
-import { AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
+import { ADD_AGENCY_COMMAND, AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
 import type { Finding } from './features/checks/check';
 import { runChecks, toDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
@@ -58,7 +58,7 @@ export function startServer(connection: Connection): void {
   let canPullDiagnostics = false;
   let canRefreshDiagnostics = false;
   let canRefreshInlayHints = false;
-  const correctionCapabilities: CorrectionCapabilities = { createFiles: false, disabledActions: false };
+  const correctionCapabilities: CorrectionCapabilities = { createFiles: false, disabledActions: false, categoryPick: false };
   const pushedDiagnostics = new Set<string>();
   /** The client watches files for the server when asked (VS Code's client also watches the agency file on its own). */
   let canWatchFiles = false;
@@ -73,6 +73,7 @@ export function startServer(connection: Connection): void {
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     correctionCapabilities.createFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
     correctionCapabilities.disabledActions = !!params.capabilities.textDocument?.codeAction?.disabledSupport;
+    correctionCapabilities.categoryPick = (params.initializationOptions as { agencyCategoryPick?: unknown } | undefined)?.agencyCategoryPick === true;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     agencyFiles.setFolders(folders);
@@ -85,7 +86,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [AGENCY_FILE_EDITED_COMMAND, EXPLAIN_REFUSAL_COMMAND] },
+        executeCommandProvider: { commands: [AGENCY_FILE_EDITED_COMMAND, EXPLAIN_REFUSAL_COMMAND, ADD_AGENCY_COMMAND] },
         ...(canPullDiagnostics ? { diagnosticProvider: { identifier: 'news', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -123,8 +124,12 @@ export function startServer(connection: Connection): void {
     if (reloadAgencyFiles()) refreshEverything();
   });
 
-  connection.onExecuteCommand((params) => {
-    const [first, second] = params.arguments ?? [];
+  connection.onExecuteCommand(async (params) => {
+    const [first, second, third] = params.arguments ?? [];
+    if (params.command === ADD_AGENCY_COMMAND && typeof first === 'string' && typeof second === 'string' && typeof third === 'string') {
+      await addAgency(first, second, third);
+      return null;
+    }
     if (params.command === AGENCY_FILE_EDITED_COMMAND && typeof first === 'string' && typeof second === 'string') {
       // The edit is in the editor's buffer now; the article follows it at once rather than at the next save.
       if (agencyFiles.written(first, second) && reloadAgencyFiles()) refreshEverything();
@@ -133,6 +138,24 @@ export function startServer(connection: Connection): void {
     }
     return null;
   });
+
+  /** "Add as an agency…" after the client asked for the category: the same edit a code action would carry, applied here. */
+  async function addAgency(articleUri: string, name: string, category: string): Promise<void> {
+    const file = agencyFiles.fileFor(articleUri);
+    if (!file || !(AGENCY_CATEGORIES as readonly string[]).includes(category)) return;
+    const [action] = correctionActions([{ title: name, correction: { kind: 'add', name, category: category as AgencyCategory } }], file, { ...correctionCapabilities, categoryPick: false });
+    if (!action) return;
+    if (action.disabled || !action.edit) {
+      connection.window.showWarningMessage(`News Annotator: ${action.disabled?.reason ?? String(action.command?.arguments?.[0] ?? 'the agency file cannot be changed')}`);
+      return;
+    }
+    const applied = await connection.workspace.applyEdit({ label: `Add '${name}' as an agency`, edit: action.edit }).catch((error: unknown) => {
+      logFailure(error);
+      return { applied: false };
+    });
+    const [fileUri, after] = action.command?.arguments ?? [];
+    if (applied.applied && typeof fileUri === 'string' && typeof after === 'string' && agencyFiles.written(fileUri, after) && reloadAgencyFiles()) refreshEverything();
+  }
 
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
@@ -429,7 +452,7 @@ export function startServer(connection: Connection): void {
     const end = found.document.offsetAt(params.range.end);
     const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
     const offers = agencyCorrections(found.document.getText(), source.analysis.annotations, start, end);
-    return [...actions, ...correctionActions(offers, file, correctionCapabilities)];
+    return [...actions, ...correctionActions(offers, file, correctionCapabilities, found.document.uri)];
   });
 
   documents.listen(connection);

@@ -37,7 +37,7 @@ describe('agency corrections over stdio', function () {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  async function start(capabilities: Record<string, unknown>): Promise<{ legend: SemanticTokensLegend; uri: string; result: InitializeResult }> {
+  async function start(capabilities: Record<string, unknown>, initializationOptions?: unknown, article = ARTICLE): Promise<{ legend: SemanticTokensLegend; uri: string; result: InitializeResult }> {
     server = startServerProcess();
     const root = pathToFileURL(workspace).toString();
     const result = await server.connection.sendRequest<InitializeResult>('initialize', {
@@ -45,28 +45,29 @@ describe('agency corrections over stdio', function () {
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'workspace' }],
       capabilities: { workspace: { configuration: true }, ...capabilities },
+      initializationOptions,
     });
     server.connection.sendNotification('initialized', {});
     const uri = pathToFileURL(path.join(workspace, 'port.news')).toString();
-    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news', version: 1, text: ARTICLE } });
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news', version: 1, text: article } });
     return { legend: result.capabilities.semanticTokensProvider!.legend, uri, result };
   }
 
-  async function actionsAt(uri: string, text: string, triggerKind?: number): Promise<CodeAction[]> {
-    const character = ARTICLE.split('\n')[2].indexOf(text) + 2;
+  async function actionsAt(uri: string, text: string, triggerKind?: number, article = ARTICLE): Promise<CodeAction[]> {
+    const character = article.split('\n')[2].indexOf(text) + 2;
     const position = { line: 2, character };
     return server!.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], triggerKind } });
   }
 
-  async function agencies(uri: string, legend: SemanticTokensLegend): Promise<string[]> {
+  async function agencies(uri: string, legend: SemanticTokensLegend, article = ARTICLE): Promise<string[]> {
     const tokens = await server!.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    return decodeSemanticTokens(tokens.data, legend, ARTICLE).filter((t) => t.type === 'agency' || t.type === 'speaker').map((t) => t.text);
+    return decodeSemanticTokens(tokens.data, legend, article).filter((t) => t.type === 'agency' || t.type === 'speaker').map((t) => t.text);
   }
 
   it('ignores an agency with a WorkspaceEdit that keeps the file\'s comments, and the article updates at once', async function () {
     writeFileSync(file, AGENCY_FILE);
     const { legend, uri, result } = await start({});
-    assert.deepEqual(result.capabilities.executeCommandProvider?.commands, ['newsAnnotator.agencyFileEdited', 'newsAnnotator.explainRefusedCorrection']);
+    assert.deepEqual(result.capabilities.executeCommandProvider?.commands, ['newsAnnotator.agencyFileEdited', 'newsAnnotator.explainRefusedCorrection', 'newsAnnotator.addAgency']);
     assert.ok((await agencies(uri, legend)).some((text) => text.endsWith('Harbour Sun')));
     assert.deepEqual(await actionsAt(uri, 'Harbour Sun', 2), [], 'no light bulb on every agency: only when asked');
 
@@ -93,6 +94,33 @@ describe('agency corrections over stdio', function () {
     server!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri, type: 2 }] });
     const restored = await waitFor(async () => ((await agencies(uri, legend)).some((text) => text.endsWith('Harbour Sun')) ? true : undefined), { timeout: 10_000, what: 'Harbour Sun tagged again' });
     assert.ok(restored);
+  });
+
+  it('adds an agency in the category the client picked: one action asks, the server applies the edit', async function () {
+    const onlyAuthority = ['// our agencies', '[', '  { "name": "Harbour Authority", "category": "government" }', ']', ''].join('\n');
+    writeFileSync(file, onlyAuthority);
+    const article = 'date: 2024-05-14\n\nThe Harbour Authority said the Kestrel Watch of Eastland had the story wrong.\n';
+    const { legend, uri } = await start({}, { agencyCategoryPick: true }, article);
+    const edits: Array<{ edit: { changes?: Record<string, TextEdit[]> } }> = [];
+    server!.connection.onRequest('workspace/applyEdit', (params: { edit: { changes?: Record<string, TextEdit[]> } }) => {
+      edits.push(params);
+      return { applied: true };
+    });
+    assert.ok(!(await agencies(uri, legend, article)).some((text) => text.includes('Kestrel')), 'untagged at first');
+    const adds = (await actionsAt(uri, 'Kestrel Watch', undefined, article)).filter((action) => action.title.startsWith("Add 'Kestrel"));
+    assert.deepEqual(adds.map((action) => action.title), ["Add 'Kestrel Watch of Eastland' as an agency…"]);
+    assert.equal(adds[0].command?.command, 'newsAnnotator.pickAgencyCategory');
+    const [articleUri, name] = adds[0].command!.arguments as [string, string];
+
+    // As VS Code's client does after its quick pick: run the server's command with the chosen category.
+    await server!.connection.sendRequest('workspace/executeCommand', { command: 'newsAnnotator.addAgency', arguments: [articleUri, name, 'media'] });
+    assert.equal(edits.length, 1, 'the server asked the client to apply one edit');
+    const fileUri = pathToFileURL(file).toString();
+    const edited = TextDocument.applyEdits(TextDocument.create(fileUri, 'jsonc', 1, onlyAuthority), edits[0].edit.changes![fileUri]);
+    assert.ok(edited.startsWith('// our agencies\n['), edited);
+    assert.match(edited, /"name": "Kestrel Watch of Eastland",\s*"category": "media"/);
+    const after = await agencies(uri, legend, article);
+    assert.ok(after.some((text) => text.includes('Kestrel Watch of Eastland')), `tagged at once: ${after.join(', ')}`);
   });
 
   it('creates the file with a CreateFile where the client can', async function () {

@@ -8,7 +8,7 @@ import { annotate } from '../../server/src/analysis/annotate';
 import { parseAgencyFile } from '../../server/src/customAgencyFile';
 import { correctAgencyFile, type AgencyCorrection } from '../../server/src/customAgencyFileEdit';
 import { agencyCorrections, OFFERED_CATEGORIES } from '../../server/src/features/agencyCorrections';
-import { AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND } from '../../server/src/features/correctionActions';
+import { AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, PICK_AGENCY_CATEGORY_COMMAND } from '../../server/src/features/correctionActions';
 
 /** The file after the correction; fails when the correction is refused or changes nothing. */
 function corrected(file: string | null, correction: AgencyCorrection): string {
@@ -126,7 +126,7 @@ describe('agency file corrections: the code actions', function () {
   });
 
   it('are quickfixes that edit the file and tell the server its new text', function () {
-    const [ignore] = correctionActions(offersAt('Harbour Sun'), { uri: FILE, text: COMMENTED }, { createFiles: true, disabledActions: true });
+    const [ignore] = correctionActions(offersAt('Harbour Sun'), { uri: FILE, text: COMMENTED }, { createFiles: true, disabledActions: true, categoryPick: false });
     assert.equal(ignore.kind, CodeActionKind.QuickFix);
     const edits = ignore.edit!.changes![FILE];
     const after = TextDocument.applyEdits(TextDocument.create(FILE, 'jsonc', 1, COMMENTED), edits as TextEdit[]);
@@ -137,20 +137,33 @@ describe('agency file corrections: the code actions', function () {
 
   it('create a missing file where the client can, and write it whole otherwise', function () {
     const offers = offersAt('Harbour Sun').slice(0, 1);
-    const created = correctionActions(offers, { uri: FILE, text: null }, { createFiles: true, disabledActions: true })[0].edit!;
+    const created = correctionActions(offers, { uri: FILE, text: null }, { createFiles: true, disabledActions: true, categoryPick: false })[0].edit!;
     assert.deepEqual(created.documentChanges![0], { kind: 'create', uri: FILE, options: { ignoreIfExists: true } });
     const insert = (created.documentChanges![1] as TextDocumentEdit).edits[0] as TextEdit;
     assert.deepEqual(JSON.parse(insert.newText), { ignore: ['Harbour Sun'] });
-    const whole = correctionActions(offers, { uri: FILE, text: null }, { createFiles: false, disabledActions: true })[0].edit!;
+    const whole = correctionActions(offers, { uri: FILE, text: null }, { createFiles: false, disabledActions: true, categoryPick: false })[0].edit!;
     assert.deepEqual(JSON.parse(whole.changes![FILE][0].newText), { ignore: ['Harbour Sun'] });
+  });
+
+  it('collapse the categories into one action that asks for it, for a client that can pick', function () {
+    const offers = offersAt('Watch');
+    assert.ok(offers.filter((o) => o.correction.kind === 'add').length > 1, 'one offer per category without a pick');
+    const actions = correctionActions(offers, { uri: FILE, text: COMMENTED }, { createFiles: true, disabledActions: true, categoryPick: true }, 'file:///a.news');
+    const adds = actions.filter((a) => a.title.startsWith("Add 'Kestrel Watch"));
+    assert.deepEqual(adds.map((a) => a.title), ["Add 'Kestrel Watch of Eastland' as an agency…"]);
+    assert.equal(adds[0].edit, undefined, 'the edit waits for the category');
+    assert.equal(adds[0].command?.command, PICK_AGENCY_CATEGORY_COMMAND);
+    const [uri, name, categories] = adds[0].command!.arguments as [string, string, string[]];
+    assert.deepEqual([uri, name], ['file:///a.news', 'Kestrel Watch of Eastland']);
+    assert.ok(categories.includes('company') && categories.includes('court') && categories.length === 14);
   });
 
   it('on a broken file: disabled with the reason, or a command that says it', function () {
     const broken = { uri: FILE, text: '[\n  { "name": "A" }\n  { "name": "B" }\n]' };
-    const [disabled] = correctionActions(offersAt('Harbour Sun'), broken, { createFiles: true, disabledActions: true });
+    const [disabled] = correctionActions(offersAt('Harbour Sun'), broken, { createFiles: true, disabledActions: true, categoryPick: false });
     assert.equal(disabled.edit, undefined);
     assert.match(disabled.disabled!.reason, /news-agencies\.json .*line 3/);
-    const [explained] = correctionActions(offersAt('Harbour Sun'), broken, { createFiles: true, disabledActions: false });
+    const [explained] = correctionActions(offersAt('Harbour Sun'), broken, { createFiles: true, disabledActions: false, categoryPick: false });
     assert.equal(explained.edit, undefined);
     assert.equal(explained.command?.command, EXPLAIN_REFUSAL_COMMAND);
     assert.match(String(explained.command?.arguments?.[0]), /line 3/);

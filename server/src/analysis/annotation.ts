@@ -19,6 +19,12 @@ export type AgencyCategory =
   | 'sports'
   | 'organisation';
 
+/** Every category, in the order a user is offered them. */
+export const AGENCY_CATEGORIES: readonly AgencyCategory[] = [
+  'organisation', 'government', 'ministry', 'company', 'media', 'news agency', 'court', 'party', 'military',
+  'international', 'university', 'ngo', 'sports', 'space agency',
+];
+
 export interface TextSpan {
   start: number;
   end: number;

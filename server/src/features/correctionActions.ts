@@ -9,9 +9,14 @@ import { CodeActionKind, type CodeAction, type Command, type Range, type TextEdi
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { correctAgencyFile } from '../customAgencyFileEdit';
 import type { CorrectionOffer } from './agencyCorrections';
+import { AGENCY_CATEGORIES } from '../analysis/annotation';
 
 export const AGENCY_FILE_EDITED_COMMAND = 'newsAnnotator.agencyFileEdited';
 export const EXPLAIN_REFUSAL_COMMAND = 'newsAnnotator.explainRefusedCorrection';
+/** The server's side of "Add as an agency…": arguments article URI, name, category; the server builds and applies the edit. */
+export const ADD_AGENCY_COMMAND = 'newsAnnotator.addAgency';
+/** The client's side: it asks for the category with a quick pick, then runs ADD_AGENCY_COMMAND. */
+export const PICK_AGENCY_CATEGORY_COMMAND = 'newsAnnotator.pickAgencyCategory';
 
 export interface AgencyFileState {
   uri: string;
@@ -24,11 +29,33 @@ export interface CorrectionCapabilities {
   createFiles: boolean;
   /** The client shows actions with `disabled`. */
   disabledActions: boolean;
+  /** The client can ask for a category itself (News Annotator's VS Code client): one "Add as an agency…" action, not one per category. */
+  categoryPick: boolean;
 }
 
-export function correctionActions(offers: readonly CorrectionOffer[], file: AgencyFileState, capabilities: CorrectionCapabilities): CodeAction[] {
+export function correctionActions(
+  offers: readonly CorrectionOffer[],
+  file: AgencyFileState,
+  capabilities: CorrectionCapabilities,
+  articleUri = '',
+): CodeAction[] {
   const actions: CodeAction[] = [];
+  let picking: string | null = null;
   for (const offer of offers) {
+    if (capabilities.categoryPick && offer.correction.kind === 'add') {
+      // One action asks for the category; the per-category offers of the same name collapse into it.
+      if (picking === offer.correction.name) continue;
+      picking = offer.correction.name;
+      const check = correctAgencyFile(file.text, offer.correction);
+      if ('unchanged' in check) continue;
+      const title = `Add '${picking}' as an agency…`;
+      actions.push(
+        'refused' in check
+          ? { title, kind: CodeActionKind.QuickFix, disabled: { reason: check.refused } }
+          : { title, kind: CodeActionKind.QuickFix, command: { title, command: PICK_AGENCY_CATEGORY_COMMAND, arguments: [articleUri, picking, AGENCY_CATEGORIES] } },
+      );
+      continue;
+    }
     const result = correctAgencyFile(file.text, offer.correction);
     if ('unchanged' in result) continue;
     if ('refused' in result) {
