@@ -230,11 +230,12 @@ function latestSpeakerAmong(previous: ReadonlyArray<{ at: number; entity: number
 
 /**
  * "the senator", "the Indiana governor", "the 82-year-old": the person the article gave that role or age,
- * the latest named before the description. A description no entity carries resolves to nothing.
+ * the latest named before the description; for a role no one was given, the person the passage is about
+ * (unless `orSalient` is off, as for "Obama's strategist", whose owner is the salient one).
  */
 function describedPerson(description: string, offset: number, context: Context, orSalient = true): Resolution | null {
   const words = description.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').split(/\s+/);
-  const age = /^(\d{1,3})-year-old$/.exec(words[words.length - 1]);
+  const age = words.map((w) => /^(\d{1,3})-year-old$/.exec(w)).find(Boolean);
   const head = words.slice(1).find((_, i, rest) => rest[i + 1] === 'of') ?? words[words.length - 1];
   // "the authors", "the officials": a plural is no one person.
   if (!age && (!isRoleNoun(head) || isPluralNoun(head))) return null;
