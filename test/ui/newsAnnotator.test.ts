@@ -31,6 +31,7 @@ import {
   hoverText,
   inlayHintAfter,
   languageStatusCounts,
+  notificationToasts,
   openFile,
   outlineRow,
   problemEntry,
@@ -307,6 +308,8 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
     await waitFor(() => !fs.existsSync(agencyFile), { timeout: 10_000, what: `${agencyFile} gone from disk after Undo` });
     await activateTab(page, FIX_FIXTURE);
     await waitForSpanColour(page, nameRun, RED, `"${name}" drawn in the agency colour again after Undo`);
+    // Neither the fix nor its Undo ran into an error (VS Code reports a code action's lost command as a toast).
+    assert.deepEqual(await notificationToasts(page), []);
   });
 
   it('never writes the article: the file on disk is the sample as copied', function () {

@@ -308,3 +308,8 @@ export async function clickRun(page: Page, text: string): Promise<void> {
   const box = await waitFor(() => run.boundingBox(), { timeout: 5_000, what: `"${text}" on screen` });
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/** The texts of the notifications VS Code shows as toasts (an error toast stays until it is closed). */
+export function notificationToasts(page: Page): Promise<string[]> {
+  return page.$$eval('.notification-toast', (toasts) => toasts.map((toast) => (toast as HTMLElement).innerText));
+}
