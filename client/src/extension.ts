@@ -3,10 +3,11 @@
  * language status item, the commands, and a restart when the set of languages changes.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 
 type DocumentFilter = { scheme: string; language: string };
 import { StatusItem, type DocumentStatus } from './statusItem';
+import { AGENCY_FILE_PATTERN, AgencyFileCorrections } from './agencyFileCorrections';
 
 const CLIENT_ID = 'newsAnnotator';
 const STATUS_NOTIFICATION = 'newsAnnotator/status';
@@ -17,14 +18,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   const status = new StatusItem(documentSelector());
   // One watcher for the life of the extension: each client is handed the same one.
-  const agencyFileWatcher = vscode.workspace.createFileSystemWatcher('**/.vscode/news-agencies.json');
-  context.subscriptions.push(output, status, agencyFileWatcher);
+  const agencyFileWatcher = vscode.workspace.createFileSystemWatcher(AGENCY_FILE_PATTERN);
+  const corrections = new AgencyFileCorrections(() => client, output);
+  context.subscriptions.push(output, status, agencyFileWatcher, corrections);
 
   const start = async (): Promise<void> => {
     const selector = documentSelector();
     status.setSelector(selector);
     status.starting();
-    client = createClient(context, selector, output, agencyFileWatcher);
+    client = createClient(context, selector, output, agencyFileWatcher, corrections.middleware);
     client.onNotification(STATUS_NOTIFICATION, (update: DocumentStatus) => status.update(update));
     try {
       await client.start();
@@ -84,6 +86,7 @@ function createClient(
   selector: DocumentFilter[],
   output: vscode.LogOutputChannel,
   agencyFileWatcher: vscode.FileSystemWatcher,
+  middleware: Middleware,
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -99,6 +102,7 @@ function createClient(
       configurationSection: 'newsAnnotator',
       fileEvents: agencyFileWatcher,
     },
+    middleware,
   };
   return new LanguageClient(CLIENT_ID, 'News Annotator', serverOptions, clientOptions);
 }

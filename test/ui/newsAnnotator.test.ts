@@ -1,6 +1,7 @@
 /**
  * The packaged extension in a real VS Code (code-server 4.139.1 = VS Code 1.139, driven in headless Chromium):
- * highlights, hovers, the outline and live updates while typing, read from the rendered workbench.
+ * highlights, hovers, inlay hints, the outline and live updates while typing, the checks in the Problems panel, the
+ * weekday quick fix and the "Not an agency" correction with its Undo, read from the rendered workbench.
  * Run with `npm run test:ui` (which packages the VSIX first); setup is cached under `.vscode-test/`.
  */
 import * as assert from 'node:assert/strict';
@@ -19,16 +20,26 @@ import {
 import { waitFor } from '../../scripts/waitFor';
 import { launchChromium, type RunningChromium } from './support/chromium';
 import {
+  activateTab,
+  applyCodeAction,
   childrenOf,
+  clickRun,
   cssRgb,
   cursorPosition,
   expandOutlineGroup,
+  goToProblem,
   hoverText,
+  inlayHintAfter,
   languageStatusCounts,
+  notificationToasts,
+  openFile,
   outlineRow,
+  problemEntry,
+  problemRows,
   outlineRows,
   renderedLine,
   renderedSpans,
+  renderedText,
   resizeSideBar,
   setSectionExpanded,
   waitForSpanColour,
@@ -45,10 +56,18 @@ const PURPLE = cssRgb(TOKEN_COLOURS.speaker);
 /** One of the project's own sample articles (published Thursday 14 November 2024, front matter `date:`). */
 const SAMPLE = 'lunar-gateway-delay.news';
 
+/**
+ * An article written for the fix tests (published Friday 10 May 2024): "Tuesday, May 8, 2024" is a Wednesday, and
+ * "Kestrel Pilots Association" is tagged as an agency. The tests edit their own copy, never the sample above.
+ */
+const FIX_FIXTURE = 'harbour-vote.news';
+
 const paths = sandboxPaths();
 const runDir = path.join(paths.cache, 'ui-test');
 const workspace = path.join(runDir, 'workspace');
 const article = path.join(workspace, SAMPLE);
+const fixArticle = path.join(workspace, FIX_FIXTURE);
+const agencyFile = path.join(workspace, '.vscode', 'news-agencies.json');
 const resultsDir = path.join(paths.root, 'test-results', 'ui');
 
 describe('News Annotator in VS Code (code-server + Chromium)', function () {
@@ -70,6 +89,7 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
     fs.mkdirSync(workspace, { recursive: true });
     fs.mkdirSync(resultsDir, { recursive: true });
     fs.copyFileSync(path.join(paths.root, 'samples', SAMPLE), article);
+    fs.copyFileSync(path.join(paths.root, 'test', 'fixtures', FIX_FIXTURE), fixArticle);
     const userData = path.join(runDir, 'user-data');
     writeUserSettings(userData, {
       ...quietSettings,
@@ -130,6 +150,13 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
     // Published on Thursday 14 November 2024, so "on Thursday" is that same day.
     const date = await hoverText(page, 'Thursday', /2024-11-14/);
     assert.match(date, /Thursday, 14 November 2024/);
+  });
+
+  it('shows the day a relative date resolves to as an inlay hint after "on Thursday"', async function () {
+    this.timeout(30_000);
+    // Published on Thursday 14 November 2024: "said on Thursday" is that day.
+    const hint = await waitFor(() => inlayHintAfter(page, 'Thursday'), { timeout: 20_000, what: 'an inlay hint after "on Thursday"' });
+    assert.equal(hint, 'Thu 14 Nov 2024');
   });
 
   it('lists agencies, the timeline and quotes in the Outline, and a click on a quote moves the cursor there', async function () {
@@ -224,10 +251,86 @@ describe('News Annotator in VS Code (code-server + Chromium)', function () {
     console.log(`      (server restarted and answered a hover ${Date.now() - killedAt} ms after the crash)`);
   });
 
+  it('lists a weekday that does not fit its date in the Problems panel, as a warning', async function () {
+    this.timeout(45_000);
+    await openFile(page, fixArticle);
+    const problem = await problemEntry(page, 'weekday-mismatch', 30_000);
+    assert.match(problem.text, /May 8, 2024 is a Wednesday, not a Tuesday\./);
+    assert.match(problem.text, /\bnews\b/); // the source
+    assert.match(problem.label, /^Warning: /);
+    const line = lineOf(fs.readFileSync(fixArticle, 'utf8'), 'Tuesday, May 8') + 1;
+    assert.match(problem.text, new RegExp(`\\[Ln ${line}, Col \\d+\\]`));
+  });
+
+  it('changes the weekday to the one the date falls on with the quick fix', async function () {
+    this.timeout(45_000);
+    await goToProblem(page, 'weekday-mismatch');
+    await applyCodeAction(page, /^Change to Wednesday$/);
+    const text = await waitFor(
+      async () => {
+        const current = await renderedText(page);
+        return current.includes('first set for Wednesday, May 8, 2024') ? current : undefined;
+      },
+      { timeout: 10_000, what: 'the editor to read "Wednesday, May 8, 2024"' },
+    );
+    assert.ok(!text.includes('Tuesday'), text);
+    await waitFor(async () => !(await problemRows(page)).some((row) => row.text.includes('weekday-mismatch')), {
+      timeout: 15_000,
+      what: 'the weekday warning to leave the Problems panel',
+    });
+    // The fix is an edit in the editor; with auto-save off nothing reaches the disk.
+    assert.equal(fs.readFileSync(fixArticle, 'utf8'), fs.readFileSync(path.join(paths.root, 'test', 'fixtures', FIX_FIXTURE), 'utf8'));
+  });
+
+  it('"Not an agency" removes the highlight and writes the agency file, and Undo brings both back', async function () {
+    this.timeout(60_000);
+    const name = 'Kestrel Pilots Association';
+    const nameRun = new RegExp(`^${name.replace(/ /g, '\\s')}$`);
+    await waitForSpanColour(page, nameRun, RED, `"${name}" drawn in the agency colour`);
+    assert.ok(!fs.existsSync(agencyFile), 'the workspace starts without an agency file');
+
+    await clickRun(page, name);
+    await applyCodeAction(page, new RegExp(`^Not an agency: ignore '${name}' in this workspace$`));
+    await waitForColourOtherThan(page, /Kestrel/, RED, `"${name}" no longer drawn in the agency colour`);
+    // The file did not exist: the fix creates it, and VS Code saves a file an edit creates.
+    const written = await waitFor(() => fs.existsSync(agencyFile) && fs.readFileSync(agencyFile, 'utf8'), {
+      timeout: 10_000,
+      what: `${agencyFile} on disk`,
+    });
+    assert.deepEqual(JSON.parse(written), { ignore: [name] });
+    await page.screenshot({ path: path.join(resultsDir, 'agency-ignored.png') });
+
+    // Undo where the edit was made: in the agency file. It takes back the whole fix, the file's creation included.
+    await openFile(page, agencyFile);
+    await waitFor(async () => (await renderedText(page)).includes(name), { timeout: 10_000, what: 'the agency file in the editor' });
+    await page.locator('.view-lines').click();
+    await page.keyboard.press('Control+Z');
+    await waitFor(() => !fs.existsSync(agencyFile), { timeout: 10_000, what: `${agencyFile} gone from disk after Undo` });
+    await activateTab(page, FIX_FIXTURE);
+    await waitForSpanColour(page, nameRun, RED, `"${name}" drawn in the agency colour again after Undo`);
+    // Neither the fix nor its Undo ran into an error (VS Code reports a code action's lost command as a toast).
+    assert.deepEqual(await notificationToasts(page), []);
+  });
+
   it('never writes the article: the file on disk is the sample as copied', function () {
     assert.equal(fs.readFileSync(article, 'utf8'), fs.readFileSync(path.join(paths.root, 'samples', SAMPLE), 'utf8'));
   });
 });
+
+/**
+ * Waits until the runs matching `text` (at least one) are all drawn in a colour other than `color`. Match loosely: an
+ * untagged name is drawn in one run with the words around it.
+ */
+async function waitForColourOtherThan(page: Page, text: RegExp, color: string, what: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const runs = (await renderedSpans(page)).filter((span) => text.test(span.text));
+      if (runs.length > 0 && runs.every((span) => span.color !== color)) return true;
+      throw new Error(`runs: ${JSON.stringify(runs)}`);
+    },
+    { timeout: 15_000, what },
+  );
+}
 
 /** Process ids of the extension's language servers (dist/server.js of the installed extension), from /proc. */
 function newsServerPids(): number[] {

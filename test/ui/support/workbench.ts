@@ -182,3 +182,134 @@ export function childrenOf(rows: OutlineRow[], name: string): string[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The text of the editor's rendered lines (inlay hints included, as the editor draws them), spaces as spaces. */
+export async function renderedText(page: Page): Promise<string> {
+  const lines = await page.$$eval('.view-line', (elements) => elements.map((line) => line.textContent ?? ''));
+  return lines.map((line) => line.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+/**
+ * The inlay hints drawn right after the rendered run `text`, joined, or undefined when that run is not on screen.
+ * VS Code draws a hint as extra runs in the line, styled by generated `dyn-rule-*` classes (a spacer run, then the label).
+ */
+export async function inlayHintAfter(page: Page, text: string): Promise<string | undefined> {
+  const hints = await page.$$eval(
+    '.view-line span span',
+    (runs, wanted) => {
+      const anchor = runs.find((run) => (run.textContent ?? '').replace(/\u00a0/g, ' ') === wanted);
+      if (!anchor) return undefined;
+      const labels: string[] = [];
+      for (let next = anchor.nextElementSibling; next && /\bdyn-rule-/.test(next.className); next = next.nextElementSibling) {
+        labels.push(next.textContent ?? '');
+      }
+      return labels.join('');
+    },
+    text,
+  );
+  return hints?.replace(/\u00a0/g, ' ').trim();
+}
+
+/** Opens `file` (an absolute path) through Quick Open and waits until its tab is the active one. */
+export async function openFile(page: Page, file: string): Promise<void> {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await waitFor(async () => (await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).count()) > 0, {
+    timeout: 10_000,
+    what: `Quick Open to list ${name}`,
+  });
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await activeTabLabel(page))?.startsWith(name), { timeout: 10_000, what: `the tab of ${name} to be active` });
+}
+
+/** Brings the already open editor of the file named `name` to the front by clicking its tab. */
+export async function activateTab(page: Page, name: string): Promise<void> {
+  await page.locator('.tabs-container .tab').filter({ hasText: name }).first().click();
+  await waitFor(async () => (await activeTabLabel(page))?.startsWith(name), { timeout: 10_000, what: `the tab of ${name} to be active` });
+}
+
+async function activeTabLabel(page: Page): Promise<string | undefined> {
+  const tab = page.locator('.tabs-container .tab.active');
+  return (await tab.count()) > 0 ? ((await tab.first().getAttribute('aria-label')) ?? undefined) : undefined;
+}
+
+export interface ProblemEntry {
+  /** The row's accessible label: "Warning: May 8, 2024 is a Wednesday, not a Tuesday. at line 6 and character 138. …". */
+  label: string;
+  /** What the row shows: the message, the source, the code and "[Ln 6, Col 138]", one per line. */
+  text: string;
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) and returns its problem rows once one of them contains `needle`. */
+export async function problemEntry(page: Page, needle: string, timeout = 15_000): Promise<ProblemEntry> {
+  if ((await page.locator('.markers-panel:visible').count()) === 0) await page.keyboard.press('Control+Shift+M');
+  return waitFor(
+    async () => {
+      const rows = await problemRows(page);
+      return rows.find((row) => row.text.includes(needle));
+    },
+    { timeout, what: `a problem containing "${needle}" in the Problems panel` },
+  );
+}
+
+/** The rows the Problems panel renders: one per file, then one per problem. */
+export function problemRows(page: Page): Promise<ProblemEntry[]> {
+  return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+    rows.map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: (row as HTMLElement).innerText })),
+  );
+}
+
+/** Clicks the problem row containing `needle` and presses Enter, which puts the editor's selection on the problem. */
+export async function goToProblem(page: Page, needle: string): Promise<void> {
+  await page.locator('.markers-panel .monaco-list-row').filter({ hasText: needle }).first().click();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null), {
+    timeout: 5_000,
+    what: 'the editor to take the focus',
+  });
+}
+
+/**
+ * Asks for the code actions at the cursor (Ctrl+.) and picks the one whose title matches `title`. Asked too early (the
+ * editor has just taken the focus, the server is still analysing) VS Code answers "No code actions available" and shows
+ * no menu; the request is then made again, until the deadline.
+ */
+export async function applyCodeAction(page: Page, title: RegExp, timeout = 15_000): Promise<void> {
+  const menu = page.locator('.action-widget:visible');
+  const action = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: title }).first();
+  await waitFor(
+    async () => {
+      if ((await action.count()) > 0) return true;
+      const offered = await offeredActions(page);
+      if ((await menu.count()) > 0) await page.keyboard.press('Escape'); // a menu without it: ask again
+      await page.keyboard.press('Control+.');
+      await menu.waitFor({ state: 'visible', timeout: 2_000 });
+      if ((await action.count()) > 0) return true;
+      throw new Error(`offered: ${offered}`);
+    },
+    { timeout, what: `a code action ${title}`, interval: 250 },
+  );
+  await action.click();
+  await waitFor(async () => (await menu.count()) === 0, { timeout: 5_000, what: 'the code action menu to close' });
+}
+
+async function offeredActions(page: Page): Promise<string> {
+  const titles = await page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.map((row) => (row as HTMLElement).innerText));
+  return titles.length > 0 ? titles.join(' | ') : 'none';
+}
+
+/** Clicks the middle of the rendered run whose whole text is `text` (spaces in it match the editor's no-break spaces). */
+export async function clickRun(page: Page, text: string): Promise<void> {
+  const pattern = new RegExp(`^${escapeRegExp(text).replace(/ /g, '\\s')}$`);
+  const run = page.locator('.view-line span span').filter({ hasText: pattern }).first();
+  const box = await waitFor(() => run.boundingBox(), { timeout: 5_000, what: `"${text}" on screen` });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The texts of the notifications VS Code shows as toasts (an error toast stays until it is closed). */
+export function notificationToasts(page: Page): Promise<string[]> {
+  return page.$$eval('.notification-toast', (toasts) => toasts.map((toast) => (toast as HTMLElement).innerText));
+}
