@@ -121,6 +121,14 @@ describe('agency file corrections: the code actions', function () {
     }
   });
 
+  it('offer no new agency on a date, selected or not', function () {
+    const text = 'date: 2024-05-14\n\nThe Harbour Authority met on Tuesday, and Kestrel Pilots said so.';
+    const dated = annotate(text, { publicationDate: '2024-05-14' });
+    const at = text.indexOf('Tuesday');
+    assert.deepEqual(agencyCorrections(text, dated.annotations, at, at + 'Tuesday'.length).filter((o) => o.correction.kind === 'add'), []);
+    assert.deepEqual(agencyCorrections(text, dated.annotations, at + 2, at + 2).filter((o) => o.correction.kind === 'add'), []);
+  });
+
   it('offer nothing on a capitalised word that only opens a sentence', function () {
     assert.deepEqual(offersAt('Officials'), []);
   });

@@ -35,7 +35,9 @@ export function agencyCorrections(text: string, annotations: readonly Annotation
     }
   }
   const name = start < end ? selectedName(text, start, end) : mention ? undefined : untaggedNameAt(text, start);
-  if (name && !(mention && mention.text === name)) {
+  // A date ("Tuesday", "March") is capitalised too, and the analysis already knows what it is.
+  const onDate = annotations.some((a) => a.type === 'date' && (start === end ? a.start <= start && start <= a.end : a.start < end && start < a.end));
+  if (name && !onDate && !(mention && mention.text === name)) {
     for (const category of OFFERED_CATEGORIES) {
       offers.push({ title: `Add '${name}' as an agency (${category})`, correction: { kind: 'add', name, category } });
     }
