@@ -60,8 +60,26 @@ export function assertAnalysisInvariants(text: string, result: AnalysisResult): 
         assert.ok(annotation.speaker.end > annotation.speaker.start, `quote speaker is not empty ${describe(annotation.speaker, text)}`);
       }
       assert.ok(annotation.resolved === null || typeof annotation.resolved === 'string', 'quote resolved is a string or null');
+      assert.equal(annotation.resolvedKind === null, annotation.resolved === null, `a resolved speaker has a kind, and only then ${describe(annotation, text)}`);
+      if (annotation.entity !== undefined) {
+        const entity = result.entities[annotation.entity];
+        assert.ok(entity && entity.id === annotation.entity, `quote entity ${annotation.entity} is in the table`);
+        assert.equal(annotation.resolved, entity.name, 'a quote credited to an entity carries its name');
+      }
     }
   }
+  result.entities.forEach((entity, index) => {
+    assert.equal(entity.id, index, 'entity ids are their indices');
+    assert.ok(entity.name.length > 0, 'an entity has a name');
+    let previousStart = -1;
+    for (const mention of entity.mentions) {
+      assertOffsetRange(text, mention, `mention of ${entity.name}`);
+      assert.ok(mention.end > mention.start, `mention of ${entity.name} is not empty`);
+      assert.equal(mention.entity, index, `mention of ${entity.name} points back to it`);
+      assert.ok(mention.start >= previousStart, `mentions of ${entity.name} sorted by start`);
+      previousStart = mention.start;
+    }
+  });
 }
 
 /** Lines as an LSP client counts them: split at CRLF, CR and LF only. */
