@@ -19,6 +19,8 @@ export class AnnotationIndex {
   private readonly quotesByEntity = new Map<number, QuoteAnnotation[]>();
   /** Mentions of people (names, and the pronouns that speak for them), sorted by start. */
   private readonly personMentions: EntityMention[] = [];
+  /** The agency entity of each agency mention, by the mention's start: a hover asks on every mouse move. */
+  private readonly agencyEntityAt = new Map<number, Entity>();
 
   constructor(readonly analysis: AnalysisResult) {
     for (const annotation of analysis.annotations) {
@@ -33,7 +35,10 @@ export class AnnotationIndex {
       }
     }
     this.speakerSpans.sort((a, b) => a.speaker.start - b.speaker.start);
-    for (const entity of analysis.entities) if (entity.kind === 'person') this.personMentions.push(...entity.mentions);
+    for (const entity of analysis.entities) {
+      if (entity.kind === 'person') this.personMentions.push(...entity.mentions);
+      else if (entity.kind === 'agency') for (const mention of entity.mentions) this.agencyEntityAt.set(mention.start, entity);
+    }
     this.personMentions.sort((a, b) => a.start - b.start);
   }
 
@@ -43,7 +48,7 @@ export class AnnotationIndex {
 
   /** The entity an agency mention belongs to (its short forms and acronyms included). */
   entityOfAgency(agency: AgencyAnnotation): Entity | undefined {
-    return this.analysis.entities.find((e) => e.kind === 'agency' && e.mentions.some((m) => m.start === agency.start && m.end === agency.end));
+    return this.agencyEntityAt.get(agency.start);
   }
 
   /** Quotes credited to an entity: those resolved to it, else (for an analysis without entities) by name. */

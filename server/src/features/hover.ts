@@ -88,9 +88,9 @@ function personCard(index: AnnotationIndex, person: Entity): string {
   return lines.join('\n');
 }
 
-function quoteList(quotes: readonly QuoteAnnotation[], pronoun: string): string[] {
+function quoteList(quotes: readonly QuoteAnnotation[], pronoun: string, heading = `Quotes credited to ${pronoun}`): string[] {
   if (!quotes.length) return [`No quotes credited to ${pronoun}.`];
-  const lines = [`Quotes credited to ${pronoun} (${quotes.length}):`, ''];
+  const lines = [`${heading} (${quotes.length}):`, ''];
   for (const quote of quotes.slice(0, 8)) lines.push(`- ${escape(quoteLabel(quote.text, 12))}`);
   if (quotes.length > 8) lines.push(`- … and ${quotes.length - 8} more`);
   return lines;
@@ -107,9 +107,7 @@ function speakerCard(index: AnnotationIndex, speaker: TextSpan): string {
     `Said here: ${quotes.map((q) => escape(quoteLabel(q.text, 12))).join('; ')}`,
   ];
   if (resolved && all.length > quotes.length) {
-    lines.push('', `All quotes credited to ${escape(resolved)} in this article (${all.length}):`, '');
-    for (const quote of all.slice(0, 8)) lines.push(`- ${escape(quoteLabel(quote.text, 12))}`);
-    if (all.length > 8) lines.push(`- … and ${all.length - 8} more`);
+    lines.push('', ...quoteList(all, escape(resolved), `All quotes credited to ${escape(resolved)} in this article`));
   }
   // A speaker that names an agency ("The German Aerospace Center (DLR) said") also gets the agency's card.
   const agency = index.agencies.find((a) => a.start >= speaker.start && a.end <= speaker.end);

@@ -196,7 +196,7 @@ export function nameKey(word: string): string {
 
 /** "Democrats", "Republicans": the plural of a role names a group, not a person. */
 export function isGroupWord(word: string): boolean {
-  return /\p{Ll}s$/u.test(word) && (isRoleNoun(word.slice(0, -1)) || isPluralNoun(word));
+  return /\p{Ll}s$/u.test(word) && isPluralNoun(word);
 }
 
 /** Transcript labels are in capitals: "PENCE" → "Pence"; "McCAIN" stays readable. */

@@ -69,11 +69,10 @@ function resolveOne(quote: QuoteAnnotation, speaker: TextSpan, context: Context)
   // "Apple's chief executive, Tim Cook, said": the name in apposition after a description.
   const apposed = personInAppositionAfter(speaker, table, text);
   if (apposed) return apposed;
+  const agency = agencyWithin(speaker, agencies);
   // "Obama's former campaign strategist": the owner is not who speaks; the person given that role may be.
   const owned = /[’']s\s+(\p{Ll}[\p{L}\s-]*)$/u.exec(mention);
-  if (owned && !agencyWithin(speaker, agencies)) return describedPerson(`the ${owned[1]}`, speaker.start, context, false);
-
-  const agency = agencyWithin(speaker, agencies);
+  if (owned && !agency) return describedPerson(`the ${owned[1]}`, speaker.start, context, false);
   if (agency) return agencyResolution(agency, table);
 
   if (lower === 'he' || lower === 'she') return salientPerson(speaker.start, lower === 'he' ? 'male' : 'female', context);
