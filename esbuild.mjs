@@ -33,6 +33,16 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // `news-annotate --jsonl --jobs N` starts its worker threads from this bundle, next to dist/cli.js.
   build({ ...common, entryPoints: ['server/src/cli/annotateWorker.ts'], outfile: 'dist/cliWorker.js' }),
+  // The timeline chart's page: a script for the webview (a browser, not Node) and its stylesheet, in the one
+  // folder the webview may load from. Plain SVG through DOM calls: no charting library.
+  build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/webview/timelineChart.ts', 'client/webview/timelineChart.css'],
+    outdir: 'dist/media',
+  }),
 ]);
 
 // What each shipped bundle was built from: a test checks that package.json's `dependencies` are exactly

@@ -1,6 +1,7 @@
 /**
  * Starts the News Annotator language server and adds what the editor shows around it: the
- * language status item, the commands, and a restart when the set of languages changes.
+ * language status item, the News view, the timeline chart, the export, the commands, and a restart
+ * when the set of languages changes.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
@@ -8,6 +9,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type Middlew
 type DocumentFilter = { scheme: string; language: string };
 import { StatusItem, type DocumentStatus } from './statusItem';
 import { AGENCY_FILE_PATTERN, AgencyFileCorrections } from './agencyFileCorrections';
+import { TimelineChart } from './chart/timelineChart';
+import { registerExportCommand } from './exportCommand';
+import { NewsServer } from './newsServer';
+import { registerNewsViews } from './views/newsViews';
+import { TimelineScope } from './views/timelineScope';
 
 const CLIENT_ID = 'newsAnnotator';
 const STATUS_NOTIFICATION = 'newsAnnotator/status';
@@ -16,11 +22,23 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
-  const status = new StatusItem(documentSelector());
+  const server = new NewsServer();
+  const status = new StatusItem(documentSelector(), (uri) => server.asUri(uri));
   // One watcher for the life of the extension: each client is handed the same one.
   const agencyFileWatcher = vscode.workspace.createFileSystemWatcher(AGENCY_FILE_PATTERN);
   const corrections = new AgencyFileCorrections(() => client, output);
-  context.subscriptions.push(output, status, agencyFileWatcher, corrections);
+  context.subscriptions.push(output, status, agencyFileWatcher, corrections, server);
+  context.subscriptions.push(server.onDidChangeIndexStatus((index) => status.indexStatus(index)));
+  const isArticle = (document: vscode.TextDocument) => vscode.languages.match(documentSelector(), document) > 0;
+  const scope = new TimelineScope(context.workspaceState, isArticle);
+  const chart = new TimelineChart(context.extensionUri, server, scope, output);
+  context.subscriptions.push(
+    scope,
+    chart,
+    registerNewsViews(server, scope),
+    registerExportCommand(server, () => scope.currentArticle),
+    vscode.commands.registerCommand('newsAnnotator.showTimelineChart', () => chart.show()),
+  );
 
   const start = async (): Promise<void> => {
     const selector = documentSelector();
@@ -28,8 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.starting();
     client = createClient(context, selector, output, agencyFileWatcher, corrections.middleware);
     client.onNotification(STATUS_NOTIFICATION, (update: DocumentStatus) => status.update(update));
+    server.listen(client);
     try {
       await client.start();
+      server.attach(client);
       status.ready();
     } catch (error) {
       status.failed(String(error));
@@ -42,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     restarting = restarting.then(async () => {
       const old = client;
       client = undefined;
+      server.detach();
       if (old) await old.dispose().catch((error: unknown) => output.warn(`Stopping the server: ${String(error)}`));
       await start();
     });
