@@ -4,7 +4,7 @@
  * Runs in the webview, under a strict Content-Security-Policy: every element is created with DOM calls and every
  * text set with textContent, so article text can never become markup.
  */
-import { assignRows, eventsExtent, LAYOUT, layoutChart, type ChartEvent, type RowGrouping } from '../src/chart/chartLayout';
+import { assignRows, dayAtX, eventsExtent, layoutChart, type ChartEvent, type ChartScene, type RowGrouping } from '../src/chart/chartLayout';
 import { chartSvgTree, describeEvent, SVG_NAMESPACE, type SvgNode } from '../src/chart/chartSvg';
 import type { FromChartMessage, ToChartMessage } from '../src/chart/chartMessages';
 import { fitWindow, panWindow, windowAtLevel, zoomWindow, ZOOM_LEVELS, type AxisWindow, type ZoomLevel } from '../src/chart/timeAxis';
@@ -26,6 +26,8 @@ const saved = vscode.getState();
 let grouping: RowGrouping = saved?.grouping === 'agency' ? 'agency' : 'article';
 let window_: AxisWindow | undefined = saved?.window;
 let events: ChartEvent[] = [];
+/** The scene drawn last: where the plot is, for turning the pointer's position into a day. */
+let scene: ChartScene | undefined;
 
 const chart = element('chart');
 const tooltip = element('tooltip');
@@ -73,6 +75,7 @@ chart.addEventListener(
     event.preventDefault();
     const horizontal = event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY);
     if (horizontal) window_ = panWindow(window_, ((event.shiftKey ? event.deltaY : event.deltaX) / plotWidth()) * span(window_));
+    // Zoom around the day under the pointer, as maps do.
     else window_ = zoomWindow(window_, Math.exp(event.deltaY * 0.002), dayAt(event.clientX));
     render();
   },
@@ -129,7 +132,7 @@ function render(): void {
     return;
   }
   const rows = assignRows(events, grouping);
-  const scene = layoutChart(events, rows, window_, chartWidth());
+  scene = layoutChart(events, rows, window_, chartWidth());
   chart.replaceChildren(toDom(chartSvgTree(scene, events), false));
 }
 
@@ -172,7 +175,7 @@ function placeTooltip(x: number, y: number): void {
 }
 
 function plotWidth(): number {
-  return Math.max(chartWidth() - LAYOUT.labelWidth - LAYOUT.rightMargin, 1);
+  return scene ? Math.max(scene.plotRight - scene.plotLeft, 1) : chartWidth();
 }
 
 /** The chart is as wide as its pane, and never too narrow for a few ticks. */
@@ -186,10 +189,8 @@ function span(window: AxisWindow): number {
 
 /** The day under the pointer, for zooming around it. */
 function dayAt(clientX: number): number | undefined {
-  if (!window_) return undefined;
-  const box = chart.getBoundingClientRect();
-  const x = clientX - box.left - LAYOUT.labelWidth;
-  return window_.start + (x / plotWidth()) * span(window_);
+  if (!window_ || !scene) return undefined;
+  return dayAtX(scene, window_, clientX - chart.getBoundingClientRect().left);
 }
 
 function element(id: string): HTMLElement {

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { TimelineEntry } from '../../server/src/protocol/newsRequests';
-import { assignRows, chartEvents, layoutChart, NO_AGENCY_ROW } from '../../client/src/chart/chartLayout';
+import { assignRows, chartEvents, dayAtX, layoutChart, NO_AGENCY_ROW } from '../../client/src/chart/chartLayout';
 import { parseChartMessage } from '../../client/src/chart/chartMessages';
 import { chartSvgTree, escapeXml, svgDocument } from '../../client/src/chart/chartSvg';
 import { axisTicks, dayNumber, fitWindow, isoOfDay, MIN_SPAN_DAYS, windowAtLevel, zoomWindow } from '../../client/src/chart/timeAxis';
@@ -54,7 +54,8 @@ describe('timeline chart: time axis', function () {
     const days = axisTicks(fortnight, width);
     assert.equal(days.unit, 'day');
     assert.equal(days.step, 1);
-    assert.equal(days.ticks[0].label, '25 Feb');
+    assert.equal(days.ticks[0].label, '25 Feb 2024'); // the first tick names the year
+    assert.equal(days.ticks[1].label, '26 Feb');
     assert.ok(days.ticks.find((tick) => tick.label === '1 Mar')?.major);
   });
 
@@ -126,6 +127,16 @@ describe('timeline chart: layout', function () {
     assert.deepEqual(narrow.marks.map((mark) => mark.eventId).sort(), [0, 2]);
     const cut = narrow.marks.find((mark) => mark.eventId === 0)!;
     assert.equal(cut.x, narrow.plotLeft); // a month that began before the window starts at its edge
+  });
+
+  it('gives row labels at most a quarter of a narrow chart, and turns a pointer position back into its day', function () {
+    const events = chartEvents(entries);
+    const window = { start: dayNumber('2024-03-01')!, end: dayNumber('2024-04-01')! };
+    const narrow = layoutChart(events, assignRows(events, 'article'), window, 400);
+    assert.equal(narrow.plotLeft, 100);
+    assert.ok(narrow.ticks.every((tick) => tick.x <= narrow.plotRight - 20), 'no tick label runs off the right edge');
+    const day = narrow.marks.find((mark) => mark.eventId === 1)!;
+    assert.ok(Math.abs(dayAtX(narrow, window, day.x) - (dayNumber('2024-03-05')! + 0.5)) < 1e-9);
   });
 });
 

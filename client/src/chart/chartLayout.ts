@@ -87,7 +87,11 @@ export function assignRows(events: readonly ChartEvent[], grouping: RowGrouping)
 
 /** Sizes in pixels. */
 export const LAYOUT = {
+  /** The row labels' column: at most this wide, and at most a quarter of the chart. */
   labelWidth: 200,
+  labelShare: 0.25,
+  /** A tick label needs about this much room before the right edge. */
+  tickLabelRoom: 28,
   axisHeight: 30,
   rowHeight: 30,
   markRadius: 5,
@@ -125,7 +129,7 @@ const MIN_BAR_PX = 2 * LAYOUT.markRadius;
 
 /** Places the rows, the ticks and every mark that falls in the window, for a chart `width` pixels wide. */
 export function layoutChart(events: readonly ChartEvent[], rows: readonly ChartRow[], window: AxisWindow, width: number): ChartScene {
-  const plotLeft = LAYOUT.labelWidth;
+  const plotLeft = labelColumnWidth(width);
   const plotRight = Math.max(width - LAYOUT.rightMargin, plotLeft + 1);
   const pxPerDay = (plotRight - plotLeft) / Math.max(window.end - window.start, 1e-9);
   const xOf = (day: number) => plotLeft + (day - window.start) * pxPerDay;
@@ -156,9 +160,19 @@ export function layoutChart(events: readonly ChartEvent[], rows: readonly ChartR
     plotRight,
     rows: placedRows,
     unit,
-    ticks: ticks.map((tick) => ({ ...tick, x: xOf(tick.day) })),
+    ticks: ticks.map((tick) => ({ ...tick, x: xOf(tick.day) })).filter((tick) => tick.x <= plotRight - LAYOUT.tickLabelRoom),
     marks,
   };
+}
+
+/** The width of the row labels' column in a chart `width` pixels wide. */
+export function labelColumnWidth(width: number): number {
+  return Math.round(Math.min(LAYOUT.labelWidth, width * LAYOUT.labelShare));
+}
+
+/** The day at `x` pixels from the chart's left edge: the inverse of the layout's placement, for zooming at the pointer. */
+export function dayAtX(scene: Pick<ChartScene, 'plotLeft' | 'plotRight'>, window: AxisWindow, x: number): number {
+  return window.start + ((x - scene.plotLeft) / Math.max(scene.plotRight - scene.plotLeft, 1)) * (window.end - window.start);
 }
 
 /** The window that shows all events, or undefined when there are none. */

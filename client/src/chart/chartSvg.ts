@@ -16,8 +16,8 @@ export interface SvgNode {
   children?: SvgNode[];
 }
 
-/** Row labels longer than this are cut; the whole label is in the row's <title>. */
-const MAX_LABEL_CHARS = 28;
+/** About how wide a character of a row label is, to cut labels to their column; the whole label is in the row's <title>. */
+const LABEL_CHAR_PX = 7;
 
 /**
  * The chart's elements. Classes carry the colours (the webview's stylesheet maps them to the theme's
@@ -38,7 +38,7 @@ export function chartSvgTree(scene: ChartScene, events: readonly ChartEvent[]): 
     attrs: { class: index % 2 === 0 ? 'row even' : 'row odd' },
     children: [
       { tag: 'rect', attrs: { class: 'band', x: 0, y: px(row.y - LAYOUT.rowHeight / 2), width: px(scene.width), height: LAYOUT.rowHeight } },
-      { tag: 'text', attrs: { class: 'row-label', x: 8, y: px(row.y + 4) }, text: clipLabel(row.label), children: [{ tag: 'title', attrs: {}, text: row.label }] },
+      { tag: 'text', attrs: { class: 'row-label', x: 8, y: px(row.y + 4) }, text: clipLabel(row.label, Math.floor((scene.plotLeft - 12) / LABEL_CHAR_PX)), children: [{ tag: 'title', attrs: {}, text: row.label }] },
     ],
   }));
   const marks: SvgNode[] = scene.marks.map((mark): SvgNode => {
@@ -115,10 +115,10 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** At most MAX_LABEL_CHARS characters, never cutting a surrogate pair. */
-function clipLabel(label: string): string {
-  if (label.length <= MAX_LABEL_CHARS) return label;
-  let cut = MAX_LABEL_CHARS - 1;
+/** At most `length` characters, never cutting a surrogate pair. */
+function clipLabel(label: string, length: number): string {
+  if (label.length <= length) return label;
+  let cut = Math.max(length - 1, 1);
   const code = label.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
   return `${label.slice(0, cut)}…`;

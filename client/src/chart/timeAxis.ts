@@ -146,6 +146,11 @@ export function axisTicks(window: AxisWindow, widthPx: number): Ticks {
       if (day >= window.start) ticks.push({ day, label: String(year), major: year % (choice.step * 10) === 0 });
     }
   }
+  // The first tick says the year too, unless it is a year already: the axis must name its year somewhere.
+  const first = ticks[0];
+  if (first && choice.unit !== 'year' && !/\d{4}$/.test(first.label)) {
+    ticks[0] = { ...first, label: `${first.label} ${new Date(first.day * MS_PER_DAY).getUTCFullYear()}` };
+  }
   return { unit: choice.unit, step: choice.step, ticks };
 }
 
