@@ -30,6 +30,7 @@ import {
   treeRow,
   treeRows,
   viewMessage,
+  viewPane,
   webviewContent,
 } from './support/newsView';
 import { cursorPosition, notificationToasts, resizeSideBar } from './support/workbench';
@@ -118,6 +119,27 @@ describe('News view, timeline chart and export in VS Code (code-server + Chromiu
     await waitFor(async () => (await viewMessage(page, 'Timeline')) === '', { timeout: 30_000, what: 'the Timeline without a message' });
   });
 
+  it('toggles the Timeline to this article and back to the workspace from its title bar', async function () {
+    this.timeout(45_000);
+    const pane = viewPane(page, 'Timeline');
+    await pane.hover(); // title bar actions show on hover
+    await pane.locator('.actions [aria-label="Timeline: Show This Article Only"]').click();
+    const own = await waitFor(
+      async () => {
+        const rows = await treeRows(page, 'Timeline');
+        return rows.length > 0 && rows.every((row) => /will not fly before June/.test(row.text)) ? rows : undefined;
+      },
+      { timeout: 15_000, what: `only the dates of ${FIRST} in the Timeline` },
+    );
+    assert.ok(own.some((row) => /14 February 2025/.test(row.text)), own.map((row) => row.text).join('\n'));
+    await pane.hover();
+    await pane.locator('.actions [aria-label="Timeline: Show the Whole Workspace"]').click();
+    await waitFor(async () => (await treeRows(page, 'Timeline')).some((row) => /gets a new launch date/.test(row.text)), {
+      timeout: 15_000,
+      what: 'the dates of both articles again',
+    });
+  });
+
   it('finds a quote of an article that was never opened with Ctrl+T', async function () {
     this.timeout(45_000);
     assert.equal(await page.locator('.tabs-container .tab').filter({ hasText: SECOND }).count(), 0, `${SECOND} is not open`);
@@ -196,6 +218,15 @@ describe('News view, timeline chart and export in VS Code (code-server + Chromiu
     const screenshot = path.join(resultsDir, 'timeline-chart.png');
     await page.screenshot({ path: screenshot });
     fs.copyFileSync(screenshot, path.join(paths.root, 'docs', 'timeline-chart.png'));
+
+    // A click on a mark opens its place: the first entry is 14 February 2025, in the first article.
+    await chart.locator('svg .mark[data-event="0"]').click();
+    await waitFor(async () => (await page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.startsWith(FIRST), {
+      timeout: 10_000,
+      what: `the tab of ${FIRST} to be active`,
+    });
+    const dateLine = lineOf(fs.readFileSync(path.join(workspace, FIRST), 'utf8'), 'February 14, 2025') + 1;
+    await waitFor(async () => (await cursorPosition(page)).line === dateLine, { timeout: 10_000, what: `the cursor on line ${dateLine}` });
   });
 
   it('exports the quotes of the workspace as a CSV that reads back to the same quotes', async function () {
