@@ -14,6 +14,8 @@ import { parseChartMessage, type FromChartMessage, type ToChartMessage } from '.
 import { chartSvgTree, svgDocument } from './chartSvg';
 
 const VIEW_TYPE = 'newsAnnotator.timelineChart';
+/** Index changes come in bursts while a folder is indexed: redraw at most this often. */
+const RELOAD_COALESCE_MS = 400;
 /** Where esbuild puts the chart's script and stylesheet: the only folder the webview may load from. */
 const MEDIA_FOLDER = ['dist', 'media'];
 
@@ -23,6 +25,7 @@ export class TimelineChart implements vscode.Disposable {
   private knownUris = new Set<string>();
   private ready = false;
   private loading: vscode.CancellationTokenSource | undefined;
+  private pendingReload: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -32,7 +35,12 @@ export class TimelineChart implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(
-      server.onDidChangeIndex(() => void this.load()),
+      server.onDidChangeIndex(() => {
+        this.pendingReload ??= setTimeout(() => {
+          this.pendingReload = undefined;
+          void this.load();
+        }, RELOAD_COALESCE_MS);
+      }),
       scope.onDidChange(() => void this.load()),
     );
   }
@@ -120,6 +128,7 @@ export class TimelineChart implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pendingReload);
     this.loading?.cancel();
     this.panel?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
