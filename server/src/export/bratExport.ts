@@ -14,10 +14,10 @@ import { articleBaseName, UniqueNames } from './exportFileNames';
 
 export type BratEntityType = 'Agency' | 'Date' | 'Quote' | 'Person';
 
-// Python's str.splitlines() breaks lines at each of these, and brat reads .ann files line by line with it:
-// none of them may appear inside a fragment or on an annotation line.
-const LINE_BREAKS = /[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
-const LINE_BREAKS_GLOBAL = new RegExp(LINE_BREAKS.source, 'g');
+// Python's str.splitlines() breaks lines at each of these (LF, VT, FF, CR, the file, group and record
+// separators, NEL, U+2028, U+2029), and brat reads .ann files line by line with it: none of them may appear
+// inside a fragment or on an annotation line.
+const LINE_BREAKS_GLOBAL = /[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/g;
 
 export function exportBrat(articles: readonly ArticleToExport[]): ExportedFile[] {
   const names = new UniqueNames();
@@ -121,12 +121,16 @@ export function fragmentsOf(text: string, start: number, end: number): Array<[nu
   const fragments: Array<[number, number]> = [];
   let from = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || LINE_BREAKS.test(text[i])) {
+    if (i === end || isLineBreak(text.charCodeAt(i))) {
       if (i > from) fragments.push([from, i]);
       from = i + 1;
     }
   }
   return fragments;
+}
+
+function isLineBreak(code: number): boolean {
+  return (code >= 0x0a && code <= 0x0d) || (code >= 0x1c && code <= 0x1e) || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
 function oneLine(note: string): string {
