@@ -79,7 +79,7 @@ function csvRecords(content: string): Array<Record<string, string>> {
   assert.deepEqual(header, [...CSV_COLUMNS]);
   return rows.map((row) => {
     assert.equal(row.length, header.length, `every row has ${header.length} fields: ${JSON.stringify(row)}`);
-    return Object.fromEntries(header.map((column, i) => [column, row[i].replace(/^'(?=[=+\-@\t\r])/, '')]));
+    return Object.fromEntries(header.map((column, i) => [column, row[i].replace(/^'(?='*[=+\-@\t\r])/, '')]));
   });
 }
 
@@ -155,6 +155,8 @@ describe('export: CSV of quotes', () => {
     assert.equal(csvTextField('\t=1'), "'\t=1");
     assert.equal(csvTextField('\r=1'), '"\'\r=1"');
     assert.equal(csvTextField('a=1'), 'a=1', 'only the first character counts');
+    assert.equal(csvTextField("'Tis the season"), "'Tis the season", 'an apostrophe before a plain letter stays as it is');
+    assert.equal(csvTextField("'=1"), "''=1", 'apostrophes before a formula character get one more, so one always comes off');
     // End to end: a quote the analysis would never start with "=", made by hand.
     const text = '=cmd|calc said -Anna, 2022.';
     const exported = only(exportArticles([handMade(text, [{ text: '=cmd|calc', speaker: '-Anna', cue: 'said' }])], 'csv'));

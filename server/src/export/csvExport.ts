@@ -69,11 +69,14 @@ function lastIndexAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: nu
  * a formula, so an article could smuggle `=HYPERLINK(…)` into the reader's spreadsheet: such a cell gets a
  * leading apostrophe, as OWASP recommends ("CSV Injection"). The guard applies to every text cell, "-" too:
  * a quote cell starts with its quotation mark, so in practice it touches speaker mentions, cues and article
- * names; only the start and end columns, which are numbers, are written as they are. To get the exact text
- * back, drop a leading apostrophe that is followed by one of those characters.
+ * names; only the start and end columns, which are numbers, are written as they are. A text that already starts
+ * with apostrophes before one of those characters gets one more, so that the rule for getting the exact text
+ * back has no exception: drop one leading apostrophe when apostrophes and one of those characters follow it.
  */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
 export function csvTextField(value: string): string {
-  return rfc4180Field(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  return rfc4180Field(FORMULA_START.test(value) ? `'${value}` : value);
 }
 
 /** Quoted when it holds a comma, a quotation mark, CR or LF, with inner quotation marks doubled (RFC 4180). */
