@@ -180,4 +180,10 @@ describe('news-annotate --format', function () {
     assert.match(run.stderr, /--out .* is a file; name a folder/);
     assert.equal(readFileSync(freight, 'utf8'), FREIGHT);
   });
+
+  it('a folder that cannot be created exits 74 with the reason', function () {
+    const run = runCli(['--format', 'brat', '--out', path.join(freight, 'inside-a-file'), harbour]);
+    assert.equal(run.status, 74, run.stderr);
+    assert.match(run.stderr, /^news-annotate: cannot create the folder .*inside-a-file \(ENOTDIR\)\.\n$/);
+  });
 });

@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`news-annotate: no file given, and no article piped to standard input.\n${USAGE}\n`);
       return 2;
     }
-    return runExport({ ...options, format: options.format }, process.stdout, process.stderr);
+    return await runExport({ ...options, format: options.format }, process.stdout, process.stderr);
   }
   if (options.files.length === 0) {
     process.stderr.write(`news-annotate: no file given.\n${USAGE}\n`);

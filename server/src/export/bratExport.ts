@@ -21,14 +21,20 @@ const LINE_BREAKS_GLOBAL = /[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/g;
 
 export function exportBrat(articles: readonly ArticleToExport[]): ExportedFile[] {
   const names = new UniqueNames();
-  const files: ExportedFile[] = [];
-  for (const article of articles) {
-    const base = names.claim(articleBaseName(article.uri));
-    files.push({ name: `${base}.txt`, content: article.text });
-    files.push({ name: `${base}.ann`, content: bratAnnotations(article.text, article.analysis) });
-  }
-  files.push({ name: 'annotation.conf', content: ANNOTATION_CONF }, { name: 'visual.conf', content: VISUAL_CONF });
-  return files;
+  return [...articles.flatMap((article) => bratArticleFiles(article, names.claim(articleBaseName(article.uri)))), ...bratConfigurationFiles()];
+}
+
+/** The .txt and .ann of one article, named `baseName`. */
+export function bratArticleFiles(article: ArticleToExport, baseName: string): ExportedFile[] {
+  return [
+    { name: `${baseName}.txt`, content: article.text },
+    { name: `${baseName}.ann`, content: bratAnnotations(article.text, article.analysis) },
+  ];
+}
+
+/** The folder's annotation scheme and colours, the same for every export. */
+export function bratConfigurationFiles(): ExportedFile[] {
+  return [{ name: 'annotation.conf', content: ANNOTATION_CONF }, { name: 'visual.conf', content: VISUAL_CONF }];
 }
 
 interface Span {

@@ -16,11 +16,17 @@ const BYTE_ORDER_MARK = '\uFEFF';
 const ROW_END = '\r\n';
 
 export function exportQuotesCsv(articles: readonly ArticleToExport[]): ExportedFile {
-  const rows: string[] = [CSV_COLUMNS.map(csvTextField).join(',')];
-  for (const article of articles) {
-    for (const row of quoteRows(article)) rows.push(row.join(','));
-  }
-  return { name: CSV_FILE_NAME, content: `${BYTE_ORDER_MARK}${rows.map((row) => `${row}${ROW_END}`).join('')}` };
+  return { name: CSV_FILE_NAME, content: `${csvFileStart()}${articles.map(csvRowsOf).join('')}` };
+}
+
+/** The byte order mark and the header row: what the file starts with, before the rows of each article. */
+export function csvFileStart(): string {
+  return `${BYTE_ORDER_MARK}${CSV_COLUMNS.map(csvTextField).join(',')}${ROW_END}`;
+}
+
+/** One article's rows, each ending with CRLF. */
+export function csvRowsOf(article: ArticleToExport): string {
+  return quoteRows(article).map((row) => `${row.join(',')}${ROW_END}`).join('');
 }
 
 function quoteRows({ uri, text, analysis }: ArticleToExport): string[][] {

@@ -9,6 +9,10 @@ export const JSONL_FILE_NAME = 'annotations.jsonl';
  * --jsonl` writes for an input line `{"id": …, "text": …}`, so the two outputs can be joined or compared.
  */
 export function exportJsonLines(articles: readonly ArticleToExport[]): ExportedFile {
-  const lines = articles.map(({ uri, analysis }) => JSON.stringify({ id: uri, annotations: analysis.annotations.map(toPublicAnnotation) }));
-  return { name: JSONL_FILE_NAME, content: lines.map((line) => `${line}\n`).join('') };
+  return { name: JSONL_FILE_NAME, content: articles.map(jsonLineOf).join('') };
+}
+
+/** One article's line, newline included: the file is these lines one after the other. */
+export function jsonLineOf({ uri, analysis }: ArticleToExport): string {
+  return `${JSON.stringify({ id: uri, annotations: analysis.annotations.map(toPublicAnnotation) })}\n`;
 }
