@@ -129,7 +129,7 @@ export function registerWorkspaceFeatures(connection: Connection, documents: Tex
 
   function start(folders: readonly string[]): void {
     workspace = new DiskWorkspace(folders);
-    index = new WorkspaceIndex(workspace, { settingsFor, analyseInSteps: (text, options) => analysisApi().annotateInSteps(text, options), openSummary });
+    index = new WorkspaceIndex(workspace, { settingsFor, analyseInSteps: (text, options) => analysisApi().annotateInSteps(text, { ...options, memoise: false }), openSummary });
     const progress = new IndexProgress(connection, !!capabilities.window?.workDoneProgress, host.logFailure);
     index.onDidChangeStatus((status) => progress.update(status));
     index.onDidChange(indexChangedNotifier());
@@ -220,7 +220,7 @@ export function registerWorkspaceFeatures(connection: Connection, documents: Tex
         const settings = await settingsFor(folder ?? uri);
         const read = await readArticleText(workspace, uri, settings.maxFileSize);
         if ('reason' in read) return { reason: read.reason };
-        return { text: read.text, analysis: analysisApi().annotate(read.text, settings.options) };
+        return { text: read.text, analysis: analysisApi().annotate(read.text, { ...settings.options, memoise: false }) };
       },
     }, skipped);
   });

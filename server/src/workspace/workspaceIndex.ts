@@ -11,6 +11,7 @@ import type { AnalysisResult, AnnotateOptions } from '../analysis/annotation';
 import type { IndexStatus } from '../protocol/newsRequests';
 import { summariseArticle, type ArticleSummaries, type ArticleSummary } from './articleSummary';
 import { readArticleText } from './articleFile';
+import { SummaryCompactor } from './compactSummary';
 import { globMatcher, type PathMatcher } from './glob';
 import { relativePath, uriKey, type Workspace } from './workspace';
 
@@ -62,6 +63,7 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
   private pumping = false;
   private disposed = false;
   private readonly subscriptions: Disposable[] = [];
+  private readonly compactor = new SummaryCompactor();
   private readonly changedEmitter = new Emitter<void>();
   private readonly statusEmitter = new Emitter<IndexStatus>();
   /** The summaries changed (an article added, updated or removed). */
@@ -104,10 +106,11 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
     const enabled = this.folders.size === 0 || [...this.folders.values()].some((folder) => folder.settings.enabled);
     const skipped = [...this.skippedFiles.values()];
     if (!enabled) return { state: 'disabled', indexed: 0, total: 0, skipped };
-    const waiting = new Set([...this.queue.keys(), ...this.urgent.keys()]);
+    // A file waits in one of the two queues, never both.
+    const waiting = this.queue.size + this.urgent.size;
     const total = this.known.size;
-    const busy = this.listing > 0 || waiting.size > 0 || this.staleOpen.size > 0;
-    return { state: busy ? 'indexing' : 'ready', indexed: Math.max(0, total - waiting.size), total, skipped };
+    const busy = this.listing > 0 || waiting > 0 || this.staleOpen.size > 0;
+    return { state: busy ? 'indexing' : 'ready', indexed: Math.max(0, total - waiting), total, skipped };
   }
 
   // ── What the server tells the index ──
@@ -305,7 +308,7 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
     }
     if (!upToDate()) return;
     this.skippedFiles.delete(key);
-    this.disk.set(key, summariseArticle(uri, text, analysis));
+    this.disk.set(key, this.compactor.compact(summariseArticle(uri, text, analysis)));
     this.changedEmitter.fire();
   }
 
