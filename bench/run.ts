@@ -461,7 +461,7 @@ function formatTable(rows: readonly BenchRow[]): string {
     row.section,
     row.metric,
     row.size,
-    formatNumber(row.median, row.unit) + (row.unit === 'ms' ? ' ms' : ''),
+    formatNumber(row.median, row.unit) + (row.unit === 'ms' && !Number.isNaN(row.median) ? ' ms' : ''),
     formatNumber(row.min, row.unit),
     formatNumber(row.max, row.unit),
     row.runs === undefined ? '' : String(row.runs),
