@@ -7,6 +7,8 @@ import type { Connection, WorkDoneProgressServerReporter } from 'vscode-language
 import { INDEX_STATUS_NOTIFICATION, type IndexStatus } from '../protocol/newsRequests';
 
 const REPORT_EVERY_MS = 250;
+/** One saved file re-indexed is not worth a progress bar that flashes on every save. */
+const PROGRESS_MINIMUM_WAITING = 2;
 
 export class IndexProgress {
   private reporter: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
@@ -48,6 +50,7 @@ export class IndexProgress {
     if (!this.canShowProgress) return;
     if (status.state === 'indexing') {
       if (!this.reporter) {
+        if (status.total - status.indexed < PROGRESS_MINIMUM_WAITING) return;
         this.reporter = this.connection.window.createWorkDoneProgress().then(
           (reporter) => {
             reporter.begin('News Annotator', percentage(status), progressMessage(status), false);
