@@ -61,6 +61,39 @@ function changed(server: ServerUnderTest, uri: string, type: 1 | 2 | 3): void {
   server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
 }
 
+describe('the workspace index while it indexes', function () {
+  let folder: string;
+  let server: ServerUnderTest;
+
+  after(async function () {
+    await server?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('answers a hover on an open document before it has indexed the folder', async function () {
+    folder = mkdtempSync(path.join(tmpdir(), 'news-index-busy-'));
+    const articles = 300;
+    for (let i = 0; i < articles; i++) writeFileSync(path.join(folder, `story-${i}.news`), `${FOLLOW_UP}\nThe review board met for the ${i}th time on Thursday.\n`);
+    server = startServerProcess();
+    await server.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uriOf(folder),
+      workspaceFolders: [{ uri: uriOf(folder), name: 'busy' }],
+      capabilities: { workspace: { workspaceFolders: true } },
+    });
+    server.connection.sendNotification('initialized', {});
+    const uri = 'untitled:draft.news';
+    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news', version: 1, text: LAUNCH } });
+    await waitFor(() => lastStatus(server)?.state === 'indexing' && lastStatus(server)!.total === articles, { timeout: 15_000, what: 'indexing under way', interval: 5 });
+    const line = LAUNCH.split('\n').findIndex((l) => l.startsWith('NASA'));
+    const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 1 } });
+    const status = lastStatus(server)!;
+    assert.match(hover?.contents.value ?? '', /NASA/);
+    assert.equal(status.state, 'indexing', `the hover came after the whole folder was indexed: ${JSON.stringify({ ...status, skipped: status.skipped.length })}`);
+    assert.ok(status.indexed < articles);
+  });
+});
+
 describe('the workspace index over stdio', function () {
   let folder: string;
   let server: ServerUnderTest;
@@ -106,6 +139,12 @@ describe('the workspace index over stdio', function () {
     assert.match(progress[0]?.message ?? '', /^Indexing \d+ \/ 5 articles$/);
     assert.equal(progress.at(-1)?.kind, 'end');
     await waitFor(() => server.notifications.some((n) => n.method === 'newsAnnotator/indexChanged'), { timeout: 5000, what: 'newsAnnotator/indexChanged, for views to refresh' });
+    const watched = server.notifications
+      .filter((n) => n.method === 'client/registerCapability')
+      .flatMap((n) => (n.params as { registrations: Array<{ method: string; registerOptions: { watchers: Array<{ globPattern: string }> } }> }).registrations)
+      .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((registration) => registration.registerOptions.watchers.map((watcher) => watcher.globPattern));
+    for (const glob of ['**/*.news', '**/*.article', '**/*.news.md', '**/*.news.txt']) assert.ok(watched.includes(glob), `the editor is asked to watch ${glob}: ${watched.join(', ')}`);
   });
 
   it('finds unopened articles with workspace/symbol: "roscos" finds Roscosmos', async function () {

@@ -31,7 +31,10 @@ export function startServerProcess(options: { settings?: Record<string, unknown>
     });
   }
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    notifications.push({ method: 'client/registerCapability', params });
+    return null;
+  });
   connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   // Work-done progress has no handler of its own here: it is recorded with the notifications.
