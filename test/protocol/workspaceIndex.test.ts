@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import type { IndexStatus } from '../../server/src/protocol/newsRequests';
+import type { IndexStatus, TimelineResult } from '../../server/src/protocol/newsRequests';
 import { startServerProcess, type ServerUnderTest } from '../support/serverProcess';
 import { waitFor } from '../../scripts/waitFor';
 
@@ -165,6 +165,17 @@ describe('the workspace index over stdio', function () {
     const files = new Set(locations.map((l) => path.basename(new URL(l.uri).pathname)));
     assert.deepEqual([...files].sort(), ['follow-up.article', 'launch.news']);
     server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('answers newsAnnotator/timeline for one article or the whole workspace, in date order', async function () {
+    await readyWith(server, 'the first indexing', (s) => s.total === 5);
+    const launch = uriOf(path.join(folder, 'launch.news'));
+    const one = await server.connection.sendRequest<TimelineResult>('newsAnnotator/timeline', { scope: 'document', uri: launch });
+    assert.ok(one.entries.length > 0 && one.entries.every((entry) => entry.uri === launch), 'only that article');
+    const all = await server.connection.sendRequest<TimelineResult>('newsAnnotator/timeline', { scope: 'workspace' });
+    assert.deepEqual([...new Set(all.entries.map((entry) => path.basename(new URL(entry.uri).pathname)))].sort(), ['follow-up.article', 'launch.news']);
+    const days = all.entries.map((entry) => entry.from).filter((from): from is string => from !== null);
+    assert.deepEqual(days, [...days].sort(), 'chronological');
   });
 
   it('follows files created, changed, deleted and renamed on disk', async function () {
