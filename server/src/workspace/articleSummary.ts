@@ -4,6 +4,7 @@
  * code units into the article as it was read; `lineStarts` turns them into positions without the text.
  */
 import type { AnalysisResult, EntityKind } from '../analysis/annotation';
+import { findHeadline } from '../analysis/text/headline';
 
 export interface SummarySpan {
   start: number;
@@ -48,7 +49,7 @@ export interface SummaryDate extends SummarySpan {
 
 export interface ArticleSummary {
   uri: string;
-  /** The first non-empty line (a title or headline), cut to CONTEXT_LENGTH characters. */
+  /** The headline (as the outline finds it), else the file's name; cut to CONTEXT_LENGTH characters. */
   title: string;
   /** YYYY-MM-DD, what relative dates were resolved against. */
   publicationDate: string;
@@ -106,7 +107,7 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   }
   return {
     uri,
-    title: clip(firstLine(text), CONTEXT_LENGTH),
+    title: clip(titleOf(uri, text), CONTEXT_LENGTH),
     publicationDate: analysis.publicationDate.value,
     lineStarts: lineStartsOf(text),
     entities: analysis.entities.map((entity) => ({
@@ -170,11 +171,16 @@ function paragraphOf(starts: readonly number[], offset: number): number {
   return low;
 }
 
-function firstLine(text: string): string {
-  // Front matter is not a title: skip it.
-  const body = text.startsWith('---') ? text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '') : text;
-  const line = body.split(/\r?\n/).find((candidate) => candidate.trim().length > 0) ?? '';
-  return line.replace(/^#+\s*/, '').trim();
+/** Metadata lines (`date: …`) and a first line of body text do not name an article; its file name does. */
+function titleOf(uri: string, text: string): string {
+  const headline = findHeadline(text);
+  if (headline) return headline.text.replace(/^#+\s*/, '');
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** The sentence holding [start, end): from the last sentence end before it to the next one after it, within its line. */
