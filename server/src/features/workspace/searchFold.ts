@@ -1,0 +1,29 @@
+/**
+ * One form of a name or phrase for searching: journalists type "Valdes" for "Valdés", "dont" or "don't"
+ * for "don’t", and any case. Folding both sides the same way makes every search accent-, case- and
+ * typography-insensitive.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
+const DOUBLE_QUOTES = /[“”„‟″«»]/g;
+
+/** Without accents, in lower case, with typographic quotes as straight ones and white space collapsed. */
+export function foldForSearch(text: string): string {
+  return stripAccents(text).toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(/\s+/g, ' ').trim();
+}
+
+/** The text without its combining marks ("Valdés" → "Valdes"); case and length per letter are kept. */
+export function stripAccents(text: string): string {
+  // Plain ASCII, the common case, has nothing to strip: skip the normalisation.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+/** Alphabetical the way a reader expects: by the folded form, then case and accents decide. */
+export function compareNames(a: string, b: string): number {
+  const foldedA = foldForSearch(a);
+  const foldedB = foldForSearch(b);
+  if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
