@@ -12,17 +12,37 @@ export interface FuzzyTarget {
   readonly folded: string;
   /** Same length as `folded` with its case kept, when lower-casing kept the length; else `folded`. */
   readonly cased: string;
+  /** Which letters and digits it holds (`characterMask`): most names are turned away on it alone. */
+  readonly mask: number;
 }
 
 export function fuzzyTarget(name: string): FuzzyTarget {
   const cased = stripAccents(name);
   const folded = cased.toLowerCase();
-  return { folded, cased: folded.length === cased.length ? cased : folded };
+  return { folded, cased: folded.length === cased.length ? cased : folded, mask: characterMask(folded) };
 }
 
-/** The query as the matcher reads it: lower case, without accents; surrounding white space dropped. */
-export function fuzzyQuery(query: string): string {
-  return stripAccents(query.trim()).toLowerCase();
+/** A query prepared once for many names. */
+export interface FuzzyQuery {
+  /** Lower case, without accents, surrounding white space dropped. */
+  readonly text: string;
+  readonly mask: number;
+}
+
+export function fuzzyQuery(query: string): FuzzyQuery {
+  const text = stripAccents(query.trim()).toLowerCase();
+  return { text, mask: characterMask(text) };
+}
+
+/** One bit per letter a–z, one for any digit: a name lacking a bit of the query cannot match it. */
+function characterMask(folded: string): number {
+  let mask = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << 26;
+  }
+  return mask;
 }
 
 // Tiers leave room below them for the finer scores of scattered matches.
@@ -35,8 +55,10 @@ const INSIDE_WORD = 1_000_000;
  * How well `query` (from `fuzzyQuery`) matches; 0 when it does not. An empty query matches everything
  * equally (score 1).
  */
-export function fuzzyScore(query: string, target: FuzzyTarget): number {
+export function fuzzyScore(prepared: FuzzyQuery, target: FuzzyTarget): number {
+  const query = prepared.text;
   if (query.length === 0) return 1;
+  if ((target.mask & prepared.mask) !== prepared.mask) return 0;
   const text = target.folded;
   if (query.length > text.length) return 0;
   const at = text.indexOf(query);
@@ -56,7 +78,8 @@ export function fuzzyScore(query: string, target: FuzzyTarget): number {
  * when it starts a word (8) or follows the one before (4); 0 when the characters are not all there in order.
  */
 function scatteredScore(query: string, target: FuzzyTarget): number {
-  return Math.max(walk(query, target, false), walk(query, target, true));
+  const firstPlaces = walk(query, target, false);
+  return firstPlaces === 0 ? 0 : Math.max(firstPlaces, walk(query, target, true));
 }
 
 function walk(query: string, target: FuzzyTarget, preferWordStarts: boolean): number {

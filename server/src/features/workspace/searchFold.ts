@@ -6,10 +6,14 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
+/** Printable ASCII but the backtick, words apart by single spaces. */
+const PLAIN = /^(?:[!-_a-~]+(?: [!-_a-~]+)*)?$/;
 const DOUBLE_QUOTES = /[“”„‟″«»]/g;
 
 /** Without accents, in lower case, with typographic quotes as straight ones and white space collapsed. */
 export function foldForSearch(text: string): string {
+  // Most names are plain ASCII with single spaces inside: lower case is all they need.
+  if (PLAIN.test(text)) return text.toLowerCase();
   return stripAccents(text).toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(/\s+/g, ' ').trim();
 }
 

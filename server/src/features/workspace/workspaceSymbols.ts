@@ -6,7 +6,7 @@ import { describeTimexValue } from '../dateDescription';
 import { quoteLabel } from '../quoteText';
 import { declarationOf, entityKey } from './articleTargets';
 import { fuzzyQuery, fuzzyScore, fuzzyTarget, type FuzzyTarget } from './fuzzyMatch';
-import { topRanked } from './topRanked';
+import { TopRanked } from './topRanked';
 
 /**
  * Symbol kinds, the same as the article's outline gives them, so one icon means one thing everywhere:
@@ -42,15 +42,18 @@ const symbolCache = new WeakMap<ArticleSummary, ArticleSymbol[]>();
  */
 export function workspaceSymbols(summaries: ArticleSummaries, query: string, limit = 500): WorkspaceSymbol[] {
   const wanted = fuzzyQuery(query);
-  function* candidates(): Generator<Ranked> {
-    for (const summary of summaries.all()) {
-      for (const symbol of symbolsOf(summary)) {
-        const score = fuzzyScore(wanted, symbol.target);
-        if (score > 0) yield { symbol, score };
-      }
+  const top = new TopRanked<Ranked>(limit, byRank);
+  for (const summary of summaries.all()) {
+    for (const symbol of symbolsOf(summary)) {
+      const score = fuzzyScore(wanted, symbol.target);
+      if (score === 0) continue;
+      // Most matches of a short query rank below the kept ones: turn them away before building a record.
+      const threshold = top.threshold;
+      if (threshold && score < threshold.score) continue;
+      top.offer({ symbol, score });
     }
   }
-  return topRanked(candidates(), limit, byRank).map(({ symbol }) => ({
+  return top.ranked().map(({ symbol }) => ({
     name: symbol.name,
     kind: symbol.kind,
     containerName: symbol.summary.title,
