@@ -9,86 +9,92 @@ export function references(summaries: ArticleSummaries, uri: string, offset: num
   if (!asked) return [];
   const target = targetAt(asked, offset);
   if (!target) return [];
-  let key: string | null;
-  let mentionsOf: (summary: ArticleSummary) => readonly SummarySpan[] | undefined;
+  let mentionsIn: (summary: ArticleSummary) => readonly SummarySpan[];
+  let declaration: SummarySpan | undefined;
   if (target.type === 'entity') {
-    key = entityKey(target.kind, target.name);
-    mentionsOf = (summary) => entityMentions(summary).get(key!);
+    const key = entityKey(target.kind, target.name);
+    mentionsIn = (summary) => entityMentions(summary, key);
+    if (!includeDeclaration) {
+      // The declaration is what F12 goes to: the entity's first full mention in the article asked from.
+      const keys = keysOf(asked);
+      const entity = asked.entities.find((_, i) => keys.entities[i] === key);
+      declaration = entity ? declarationOf(entity) : mentionsIn(asked)[0];
+    }
   } else {
-    key = dateKey(target.date.value);
-    mentionsOf = (summary) => dateMentions(summary).get(key!);
+    const key = dateKey(target.date.value);
+    if (key === null) return [];
+    mentionsIn = (summary) => summary.dates.filter((date) => sameDate(date.value, key));
+    if (!includeDeclaration) declaration = mentionsIn(asked)[0];
   }
-  if (key === null) return [];
-  // The declaration is what F12 goes to: the entity's first full mention, or the first mention of the day.
-  const declaration = includeDeclaration ? undefined : declarationIn(asked, key, target.type, mentionsOf);
-  const locations: Array<{ uri: string; summary: ArticleSummary; span: SummarySpan }> = [];
+  const locations: Array<{ summary: ArticleSummary; span: SummarySpan }> = [];
   for (const summary of summaries.all()) {
-    const spans = mentionsOf(summary);
-    if (!spans) continue;
-    for (const span of spans) {
+    for (const span of mentionsIn(summary)) {
       if (summary === asked && declaration && span.start === declaration.start && span.end === declaration.end) continue;
-      locations.push({ uri: summary.uri, summary, span });
+      locations.push({ summary, span });
     }
   }
-  locations.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start || a.span.end - b.span.end));
-  return locations.map(({ uri: where, summary, span }) => ({ uri: where, range: rangeIn(summary, span) }));
+  locations.sort((a, b) => (a.summary.uri < b.summary.uri ? -1 : a.summary.uri > b.summary.uri ? 1 : byPosition(a.span, b.span)));
+  return locations.map(({ summary, span }) => ({ uri: summary.uri, range: rangeIn(summary, span) }));
 }
 
-function declarationIn(
-  summary: ArticleSummary,
-  key: string,
-  type: 'entity' | 'date',
-  mentionsOf: (summary: ArticleSummary) => readonly SummarySpan[] | undefined,
-): SummarySpan | undefined {
-  if (type === 'date') return mentionsOf(summary)?.[0];
-  const entity = summary.entities.find((candidate) => entityKey(candidate.kind, candidate.name) === key);
-  return entity ? declarationOf(entity) : mentionsOf(summary)?.[0];
+/** Whether a date's value falls on the day `key` (YYYY-MM-DD, with any time of day) or is the same period. */
+function sameDate(value: string, key: string): boolean {
+  if (key.length !== 10) return value === key;
+  return value.startsWith(key) && (value.length === 10 || value[10] === 'T');
 }
 
 /**
- * Each article's mentions by entity key and by day, computed once per summary: summaries are replaced,
- * never changed, when their article changes, so a WeakMap keyed by the summary is always current.
+ * The entity key of each entity and of each quote's resolved speaker, computed once per summary: summaries
+ * are replaced, never changed, when their article changes, so a WeakMap keyed by the summary stays current.
  */
-const entityMentionCache = new WeakMap<ArticleSummary, Map<string, SummarySpan[]>>();
-const dateMentionCache = new WeakMap<ArticleSummary, Map<string, SummarySpan[]>>();
+interface ArticleKeys {
+  entities: string[];
+  /** Null for a quote credited to nobody. */
+  speakers: Array<string | null>;
+}
+
+const keyCache = new WeakMap<ArticleSummary, ArticleKeys>();
+
+function keysOf(summary: ArticleSummary): ArticleKeys {
+  let keys = keyCache.get(summary);
+  if (keys) return keys;
+  const entities = summary.entities.map((entity) => entityKey(entity.kind, entity.name));
+  const speakers = summary.quotes.map((quote) => {
+    if (!quote.speaker || !quote.resolved) return null;
+    return quote.entity !== undefined && entities[quote.entity] !== undefined ? entities[quote.entity] : entityKey(quote.resolvedKind ?? 'agency', quote.resolved);
+  });
+  keys = { entities, speakers };
+  keyCache.set(summary, keys);
+  return keys;
+}
 
 /**
- * Every mention of each person and agency, and the speaker mentions credited to them that the entity table
- * does not hold ("a company spokeswoman" for the company; a name only a quote resolves to), sorted by start.
+ * Every mention of the entity `key` in the article, and the speaker mentions credited to it that the entity
+ * table does not hold ("a company spokeswoman" for the company; a name only a quote resolves to), sorted.
  */
-function entityMentions(summary: ArticleSummary): Map<string, SummarySpan[]> {
-  let byKey = entityMentionCache.get(summary);
-  if (byKey) return byKey;
-  byKey = new Map();
-  for (const entity of summary.entities) {
-    const key = entityKey(entity.kind, entity.name);
-    const list = byKey.get(key);
-    if (list) list.push(...entity.mentions);
-    else byKey.set(key, [...entity.mentions]);
+function entityMentions(summary: ArticleSummary, key: string): SummarySpan[] {
+  const keys = keysOf(summary);
+  let mentions: SummarySpan[] = [];
+  let entitiesFound = 0;
+  for (let i = 0; i < keys.entities.length; i++) {
+    if (keys.entities[i] !== key) continue;
+    mentions = entitiesFound++ === 0 ? (summary.entities[i].mentions as SummarySpan[]) : [...mentions, ...summary.entities[i].mentions];
   }
-  for (const list of byKey.values()) list.sort(byPosition);
-  const speakers = new Map<string, SummarySpan[]>();
-  for (const quote of summary.quotes) {
-    if (!quote.speaker || !quote.resolved) continue;
-    const entity = quote.entity !== undefined ? summary.entities[quote.entity] : undefined;
-    const key = entity ? entityKey(entity.kind, entity.name) : entityKey(quote.resolvedKind ?? 'agency', quote.resolved);
-    const speaker = { start: quote.speaker.start, end: quote.speaker.end };
-    if (overlapsAny(byKey.get(key), speaker)) continue;
-    const list = speakers.get(key);
-    if (list) list.push(speaker);
-    else speakers.set(key, [speaker]);
+  if (entitiesFound > 1) mentions.sort(byPosition);
+  let speakers: SummarySpan[] | undefined;
+  for (let i = 0; i < keys.speakers.length; i++) {
+    if (keys.speakers[i] !== key) continue;
+    const speaker = summary.quotes[i].speaker!;
+    if (!overlapsAny(mentions, speaker)) (speakers ??= []).push({ start: speaker.start, end: speaker.end });
   }
-  for (const [key, extra] of speakers) byKey.set(key, [...(byKey.get(key) ?? []), ...extra].sort(byPosition));
-  entityMentionCache.set(summary, byKey);
-  return byKey;
+  return speakers ? [...mentions, ...speakers].sort(byPosition) : mentions;
 }
 
 /**
  * Whether `span` overlaps one of `sorted`. The mentions of an entity do not overlap one another, so their
  * ends grow with their starts: the last one starting before `span` ends is the only one that can reach it.
  */
-function overlapsAny(sorted: readonly SummarySpan[] | undefined, span: SummarySpan): boolean {
-  if (!sorted) return false;
+function overlapsAny(sorted: readonly SummarySpan[], span: SummarySpan): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -101,19 +107,4 @@ function overlapsAny(sorted: readonly SummarySpan[] | undefined, span: SummarySp
 
 function byPosition(a: SummarySpan, b: SummarySpan): number {
   return a.start - b.start || a.end - b.end;
-}
-
-function dateMentions(summary: ArticleSummary): Map<string, SummarySpan[]> {
-  let byKey = dateMentionCache.get(summary);
-  if (byKey) return byKey;
-  byKey = new Map();
-  for (const date of summary.dates) {
-    const key = dateKey(date.value);
-    if (key === null) continue;
-    const list = byKey.get(key);
-    if (list) list.push(date);
-    else byKey.set(key, [date]);
-  }
-  dateMentionCache.set(summary, byKey);
-  return byKey;
 }

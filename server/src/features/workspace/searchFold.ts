@@ -24,10 +24,11 @@ export function stripAccents(text: string): string {
   return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
 
-/** Alphabetical the way a reader expects: by the folded form, then case and accents decide. */
-export function compareNames(a: string, b: string): number {
-  const foldedA = foldForSearch(a);
-  const foldedB = foldForSearch(b);
+/**
+ * Alphabetical the way a reader expects: by the folded forms, then case and accents decide. The caller
+ * folds each name once, not once per comparison.
+ */
+export function compareFoldedNames(foldedA: string, a: string, foldedB: string, b: string): number {
   if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,17 +2,35 @@ import type { ArticleSummary } from '../../workspace/articleSummary';
 import { rangeIn } from '../../workspace/articleSummary';
 import type { TimelineEntry, TimelineResult } from '../../protocol/newsRequests';
 import { describeTimexValue } from '../dateDescription';
-import { dayString, timexDayRange, type DayRange } from './timexDayRange';
+import { dayString, timexDayRange } from './timexDayRange';
 
 interface DatedEntry {
   entry: TimelineEntry;
-  /** Null for values off the calendar (PAST_REF …), which go last. */
-  days: DayRange | null;
+  /** First and last day; dates off the calendar (PAST_REF …) sort after every day, in the order of time they name. */
+  from: number;
+  to: number;
   start: number;
 }
 
-/** Values off the calendar, after every dated one, in the order of time they name. */
-const REFERENCE_ORDER: Record<string, number> = { PAST_REF: 0, PRESENT_REF: 1, FUTURE_REF: 2 };
+/** What a TIMEX value gives every entry that has it. */
+interface ValueFacts {
+  label: string;
+  from: number;
+  to: number;
+  fromDay: string | null;
+  toDay: string | null;
+}
+
+/** Past, present and future after every calendar day; anything else unknown after them. */
+const OFF_CALENDAR: Record<string, number> = { PAST_REF: 1e9, PRESENT_REF: 1e9 + 1, FUTURE_REF: 1e9 + 2 };
+const UNKNOWN = 1e9 + 3;
+
+/**
+ * Facts by value, shared by every article: a value means the same days wherever it is written, and a
+ * workspace repeats few values many times. Bounded, since the cache outlives any one article.
+ */
+const valueCache = new Map<string, ValueFacts>();
+const VALUE_CACHE_LIMIT = 50_000;
 
 /**
  * The entries of one article, built once per summary: summaries are replaced, never changed, so the
@@ -20,48 +38,36 @@ const REFERENCE_ORDER: Record<string, number> = { PAST_REF: 0, PRESENT_REF: 1, F
  */
 const entriesCache = new WeakMap<ArticleSummary, DatedEntry[]>();
 
-/** newsAnnotator/timeline: every dated mention of these articles in chronological order. */
-export function timeline(articles: Iterable<ArticleSummary>): TimelineResult {
-  const all: DatedEntry[] = [];
-  for (const summary of articles) for (const dated of entriesOf(summary)) all.push(dated);
-  all.sort(chronologically);
-  return { entries: all.map((dated) => dated.entry) };
-}
-
 /**
- * By first day; of two periods starting on the same day the longer first (a month before its first day,
- * a year before its January); then by article and position. Values off the calendar come last.
+ * newsAnnotator/timeline: every dated mention of these articles in chronological order: by first day; of
+ * two periods starting on the same day the longer first (a month before its first day, a year before its
+ * January); then by article (uri) and position. Values off the calendar come last.
  */
-function chronologically(a: DatedEntry, b: DatedEntry): number {
-  if (a.days && b.days) {
-    const byDays = a.days.from - b.days.from || b.days.to - a.days.to;
-    if (byDays) return byDays;
-  } else if (a.days || b.days) {
-    return a.days ? -1 : 1;
-  } else {
-    const byReference = (REFERENCE_ORDER[a.entry.value] ?? 3) - (REFERENCE_ORDER[b.entry.value] ?? 3);
-    if (byReference) return byReference;
+export function timeline(articles: Iterable<ArticleSummary>): TimelineResult {
+  const summaries = [...articles].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  // Articles numbered in uri order, so that the sort compares numbers only.
+  const ordinals = new Map<ArticleSummary, number>(summaries.map((summary, i) => [summary, i]));
+  const all: Array<{ dated: DatedEntry; article: number }> = [];
+  for (const summary of summaries) {
+    const article = ordinals.get(summary)!;
+    for (const dated of entriesOf(summary)) all.push({ dated, article });
   }
-  return a.entry.uri < b.entry.uri ? -1 : a.entry.uri > b.entry.uri ? 1 : a.start - b.start;
+  all.sort((a, b) => a.dated.from - b.dated.from || b.dated.to - a.dated.to || a.article - b.article || a.dated.start - b.dated.start);
+  return { entries: all.map(({ dated }) => dated.entry) };
 }
 
 function entriesOf(summary: ArticleSummary): DatedEntry[] {
   let entries = entriesCache.get(summary);
   if (entries) return entries;
-  const labels = new Map<string, string>();
-  const ranges = new Map<string, DayRange | null>();
   entries = summary.dates.map((date) => {
-    let label = labels.get(date.value);
-    if (label === undefined) labels.set(date.value, (label = describeTimexValue(date.value)));
-    let days = ranges.get(date.value);
-    if (days === undefined) ranges.set(date.value, (days = timexDayRange(date.value)));
+    const facts = factsOf(date.value);
     const entry: TimelineEntry = {
       uri: summary.uri,
       range: rangeIn(summary, date),
       value: date.value,
-      label,
-      from: days ? dayString(days.from) : null,
-      to: days ? dayString(days.to) : null,
+      label: facts.label,
+      from: facts.fromDay,
+      to: facts.toDay,
       text: date.text,
       context: date.context,
       articleTitle: summary.title,
@@ -75,8 +81,21 @@ function entriesOf(summary: ArticleSummary): DatedEntry[] {
         location: { uri: summary.uri, range: rangeIn(summary, quote) },
       };
     }
-    return { entry, days, start: date.start };
+    return { entry, from: facts.from, to: facts.to, start: date.start };
   });
   entriesCache.set(summary, entries);
   return entries;
+}
+
+function factsOf(value: string): ValueFacts {
+  let facts = valueCache.get(value);
+  if (facts) return facts;
+  const days = timexDayRange(value);
+  const offCalendar = OFF_CALENDAR[value] ?? UNKNOWN;
+  facts = days
+    ? { label: describeTimexValue(value), from: days.from, to: days.to, fromDay: dayString(days.from), toDay: dayString(days.to) }
+    : { label: describeTimexValue(value), from: offCalendar, to: offCalendar, fromDay: null, toDay: null };
+  if (valueCache.size >= VALUE_CACHE_LIMIT) valueCache.clear();
+  valueCache.set(value, facts);
+  return facts;
 }
