@@ -51,11 +51,15 @@ const PREFIX = 3_000_000;
 const WORD_PREFIX = 2_000_000;
 const INSIDE_WORD = 1_000_000;
 
+/** Scattered letters score below this, whatever they are: a caller holding better matches can skip them. */
+export const SCATTERED_BELOW = INSIDE_WORD;
+
 /**
  * How well `query` (from `fuzzyQuery`) matches; 0 when it does not. An empty query matches everything
- * equally (score 1).
+ * equally (score 1). `scattered` false skips the costliest kind of match, letters found apart, which then
+ * score 0.
  */
-export function fuzzyScore(prepared: FuzzyQuery, target: FuzzyTarget): number {
+export function fuzzyScore(prepared: FuzzyQuery, target: FuzzyTarget, scattered = true): number {
   const query = prepared.text;
   if (query.length === 0) return 1;
   if ((target.mask & prepared.mask) !== prepared.mask) return 0;
@@ -69,7 +73,7 @@ export function fuzzyScore(prepared: FuzzyQuery, target: FuzzyTarget): number {
     }
     return INSIDE_WORD;
   }
-  return scatteredScore(query, target);
+  return scattered ? scatteredScore(query, target) : 0;
 }
 
 /**

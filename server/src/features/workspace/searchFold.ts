@@ -19,10 +19,13 @@ export function foldForSearch(text: string): string {
 
 /** The text without its combining marks ("Valdés" → "Valdes"); case and length per letter are kept. */
 export function stripAccents(text: string): string {
-  // Plain ASCII, the common case, has nothing to strip: skip the normalisation.
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  // Only letters from U+00C0 on and combining marks can lose a mark; text without them (ASCII with curly
+  // quotes and dashes, the common case) skips the normalisation.
+  return MAY_CARRY_MARKS.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC') : text;
 }
+
+/** Anything from U+00C0 on, but the general punctuation block (dashes, curly quotes, ellipsis). */
+const MAY_CARRY_MARKS = /[\u00c0-\u1fff\u20d0-\uffff]/;
 
 /**
  * Alphabetical the way a reader expects: by the folded forms, then case and accents decide. The caller
