@@ -9,7 +9,7 @@ import { references } from '../../server/src/features/workspace/references';
 import { timeline } from '../../server/src/features/workspace/timeline';
 import { dayString, timexDayRange } from '../../server/src/features/workspace/timexDayRange';
 import { topRanked } from '../../server/src/features/workspace/topRanked';
-import { workspaceSymbols } from '../../server/src/features/workspace/workspaceSymbols';
+import { prepareWorkspaceSymbols, workspaceSymbols } from '../../server/src/features/workspace/workspaceSymbols';
 import { summariseArticle, type ArticleSummaries, type ArticleSummary } from '../../server/src/workspace/articleSummary';
 
 // Three short articles written for these tests, sharing agencies (NASA), a person (Dana Whitfield), two
@@ -148,7 +148,9 @@ describe('workspace providers', () => {
     it('follows a summary replaced after its article changed', () => {
       const changing = new InMemorySummaries({ [C]: CRANES });
       assert.equal(workspaceSymbols(changing, 'kestrel', 10).length, 0);
-      changing.byUri.set(C, summarise(C, CRANES.replace('Harbour Development Authority (HDA)', 'Kestrel Harbour Board (KHB)')));
+      const changed = summarise(C, CRANES.replace('Harbour Development Authority (HDA)', 'Kestrel Harbour Board (KHB)'));
+      prepareWorkspaceSymbols(changed);
+      changing.byUri.set(C, changed);
       assert.equal(workspaceSymbols(changing, 'kestrel', 10)[0].name, 'Kestrel Harbour Board (KHB)');
     });
   });
@@ -191,6 +193,19 @@ describe('workspace providers', () => {
       assert.deepEqual(references(workspace, A, offsetOf(A, 'recently'), true), []);
       assert.deepEqual(references(workspace, A, offsetOf(A, 'signed the pact'), true), []);
       assert.deepEqual(references(workspace, 'file:///ws/none.news', 0, true), []);
+    });
+
+    it('finds a speaker that only its quotes name, in this article and the next', () => {
+      const first = 'Budget row\n\n“The figures do not add up at all,” PolitiFact wrote on Monday.';
+      const second = 'Second count\n\nA day later PolitiFact wrote: “The second count is closer to the truth.”';
+      const checkers = new InMemorySummaries({ 'file:///ws/p1.news': first, 'file:///ws/p2.news': second });
+      const located = references(checkers, 'file:///ws/p1.news', first.indexOf('PolitiFact') + 1, true);
+      assert.deepEqual(
+        located.map((l) => [l.uri, l.range.start.line]),
+        [['file:///ws/p1.news', 2], ['file:///ws/p2.news', 2]],
+      );
+      assert.equal(located[1].range.start.character, 'A day later '.length);
+      assert.equal(definition(checkers.get('file:///ws/p1.news')!, first.indexOf('PolitiFact') + 1), null);
     });
 
     it('answers with the cursor just after a word, and keeps UTF-16 offsets after emoji', () => {

@@ -69,6 +69,14 @@ export function workspaceSymbols(summaries: ArticleSummaries, query: string, lim
   }));
 }
 
+/**
+ * Builds an article's symbols ahead of the first search, which otherwise pays for every article at once
+ * (about 3 µs a symbol: 0.3 s for 100,000). The index may call it as it stores each new summary.
+ */
+export function prepareWorkspaceSymbols(summary: ArticleSummary): void {
+  symbolsOf(summary);
+}
+
 function byRank(a: Ranked, b: Ranked): number {
   return compareRanks(a.score, a.symbol, b.score, b.symbol);
 }
