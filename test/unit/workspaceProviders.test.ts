@@ -125,6 +125,7 @@ describe('workspace providers', () => {
       assert.equal(workspaceSymbols(workspace, 'DLR', 10)[0].name, 'German Aerospace Center (DLR)');
       assert.equal(workspaceSymbols(workspace, 'gac', 10)[0].name, 'German Aerospace Center (DLR)');
       assert.equal(workspaceSymbols(workspace, 'luders', 10)[0].name, 'Renée Lüders');
+      assert.equal(workspaceSymbols(workspace, ' renee  LUDERS ', 10)[0].name, 'Renée Lüders');
       assert.deepEqual(workspaceSymbols(workspace, 'xqz', 10), []);
     });
 

@@ -24,13 +24,13 @@ export function fuzzyTarget(name: string): FuzzyTarget {
 
 /** A query prepared once for many names. */
 export interface FuzzyQuery {
-  /** Lower case, without accents, surrounding white space dropped. */
+  /** Lower case, without accents, white space as single spaces (as in names), none around it. */
   readonly text: string;
   readonly mask: number;
 }
 
 export function fuzzyQuery(query: string): FuzzyQuery {
-  const text = stripAccents(query.trim()).toLowerCase();
+  const text = stripAccents(query.trim().replace(/\s+/g, ' ')).toLowerCase();
   return { text, mask: characterMask(text) };
 }
 
