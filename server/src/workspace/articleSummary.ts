@@ -16,6 +16,8 @@ export interface SummaryEntity {
   /** The fullest name the article gives; an agency's canonical name. */
   name: string;
   category?: string;
+  /** An agency's acronym ("DLR" for German Aerospace Center), so that a search can find it by either. */
+  acronym?: string;
   roles: readonly string[];
   /** Every mention, sorted by start. The first full mention is the definition. */
   mentions: readonly SummarySpan[];
@@ -69,8 +71,10 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   const dates: SummaryDate[] = [];
   const agenciesByParagraph = new Map<number, Set<string>>();
   const quotesByParagraph = new Map<number, number>();
+  const acronymsByStart = new Map<number, string>();
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'agency') {
+      if (annotation.acronym) acronymsByStart.set(annotation.start, annotation.acronym);
       const paragraph = paragraphOf(paragraphStarts, annotation.start);
       let names = agenciesByParagraph.get(paragraph);
       if (!names) agenciesByParagraph.set(paragraph, (names = new Set()));
@@ -114,12 +118,22 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
       kind: entity.kind,
       name: entity.name,
       ...(entity.category ? { category: entity.category } : {}),
+      ...(entity.kind === 'agency' ? acronymOf(entity.mentions, acronymsByStart) : {}),
       roles: entity.roles,
       mentions: entity.mentions.map(({ start, end }) => ({ start, end })),
     })),
     quotes,
     dates,
   };
+}
+
+/** The acronym an agency's mentions carry, if any. */
+function acronymOf(mentions: readonly SummarySpan[], acronymsByStart: ReadonlyMap<number, string>): { acronym?: string } {
+  for (const mention of mentions) {
+    const acronym = acronymsByStart.get(mention.start);
+    if (acronym) return { acronym };
+  }
+  return {};
 }
 
 /** The LSP position of an offset, from the line starts alone. */

@@ -25,7 +25,7 @@ import { definition } from '../features/workspace/definition';
 import { quotesBySpeaker } from '../features/workspace/quotesBySpeaker';
 import { references } from '../features/workspace/references';
 import { timeline } from '../features/workspace/timeline';
-import { workspaceSymbols } from '../features/workspace/workspaceSymbols';
+import { prepareWorkspaceSymbols, workspaceSymbols } from '../features/workspace/workspaceSymbols';
 import {
   AGENCIES_REQUEST,
   EXPORT_REQUEST,
@@ -129,7 +129,7 @@ export function registerWorkspaceFeatures(connection: Connection, documents: Tex
 
   function start(folders: readonly string[]): void {
     workspace = new DiskWorkspace(folders);
-    index = new WorkspaceIndex(workspace, { settingsFor, analyseInSteps: (text, options) => analysisApi().annotateInSteps(text, { ...options, memoise: false }), openSummary });
+    index = new WorkspaceIndex(workspace, { settingsFor, analyseInSteps: (text, options) => analysisApi().annotateInSteps(text, { ...options, memoise: false }), openSummary, prepare: prepareWorkspaceSymbols });
     const progress = new IndexProgress(connection, !!capabilities.window?.workDoneProgress, host.logFailure);
     index.onDidChangeStatus((status) => progress.update(status));
     index.onDidChange(indexChangedNotifier());

@@ -31,6 +31,8 @@ export interface IndexHost {
   analyseInSteps(text: string, options: AnnotateOptions): Generator<void, AnalysisResult, void>;
   /** The summary of an open document's current version, through the server's own analysis of it; undefined when it is not open (any more). */
   openSummary(uri: string): Promise<ArticleSummary | undefined>;
+  /** Called with each summary read from disk as it is stored: the features build their per-article caches then, not at the first request. */
+  prepare?(summary: ArticleSummary): void;
 }
 
 /** How long one article's analysis may hold the event loop before it lets requests in. */
@@ -308,7 +310,9 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
     }
     if (!upToDate()) return;
     this.skippedFiles.delete(key);
-    this.disk.set(key, this.compactor.compact(summariseArticle(uri, text, analysis)));
+    const summary = this.compactor.compact(summariseArticle(uri, text, analysis));
+    this.disk.set(key, summary);
+    this.host.prepare?.(summary);
     this.changedEmitter.fire();
   }
 
