@@ -18,6 +18,9 @@
  *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
  *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
  *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
+ *   --only workspace   only section 8: the workspace index on a generated folder of articles
+ *   --no-workspace     everything but section 8
+ *   --workspace-articles N  articles in that folder (default 5000, about 20 MB)
  * The naive baseline, the profile and the archive generator run in child processes of this same script
  * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
  */
@@ -35,6 +38,7 @@ import { benchArchiveStream, streamGeneratorMain } from './archiveStream';
 import type { BenchRow } from './benchRow';
 import { benchCliThroughput, DEFAULT_JOBS } from './cliThroughput';
 import { measure, type Timing } from './stats';
+import { benchWorkspaceIndex } from './workspaceIndex';
 
 interface Options {
   json: boolean;
@@ -52,6 +56,8 @@ interface Options {
   generatedArticles: number;
   evalRepeat: number;
   streamBytes: number;
+  workspace: 'also' | 'only' | 'no';
+  workspaceArticles: number;
 }
 
 
@@ -88,6 +94,8 @@ function parseOptions(argv: readonly string[]): Options {
     generatedArticles: count('--generated-articles', 1000),
     evalRepeat: count('--eval-repeat', 4),
     streamBytes: count('--stream-mb', 1000) * 1_000_000,
+    workspace: value('--only') === 'workspace' ? 'only' : argv.includes('--no-workspace') ? 'no' : 'also',
+    workspaceArticles: Math.max(10, count('--workspace-articles', 5000)),
   };
 }
 
@@ -441,6 +449,7 @@ function profileServer(repoRoot: string, text: string): Promise<ProfileSummary> 
 
 function formatNumber(value: number | undefined, unit: BenchRow['unit']): string {
   if (value === undefined) return '';
+  if (Number.isNaN(value)) return 'n/a';
   if (unit === '×') return `${value.toFixed(1)}×`;
   if (unit === 'MB') return `${value.toFixed(0)} MB`;
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
@@ -452,7 +461,7 @@ function formatTable(rows: readonly BenchRow[]): string {
     row.section,
     row.metric,
     row.size,
-    formatNumber(row.median, row.unit) + (row.unit === 'ms' ? ' ms' : ''),
+    formatNumber(row.median, row.unit) + (row.unit === 'ms' && !Number.isNaN(row.median) ? ' ms' : ''),
     formatNumber(row.min, row.unit),
     formatNumber(row.max, row.unit),
     row.runs === undefined ? '' : String(row.runs),
@@ -481,7 +490,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const rows: BenchRow[] = [];
 
   const largest = options.sizes[options.sizes.length - 1];
-  if (!options.profileOnly && options.cli !== 'only') {
+  const onlyWorkspace = options.workspace === 'only';
+  if (!onlyWorkspace && !options.profileOnly && options.cli !== 'only') {
     const ours = await benchAnalysis(options, texts, rows, log);
     scalingRows(ours, rows);
     let peakAfterRuns: number | undefined;
@@ -495,13 +505,17 @@ async function main(argv: readonly string[]): Promise<void> {
     await benchMemory(repoRoot, largest, texts.get(largest)!, rows, peakAfterRuns);
   }
 
-  if (!options.profileOnly && options.cli !== 'no') {
+  if (!onlyWorkspace && !options.profileOnly && options.cli !== 'no') {
     await benchCliThroughput({ runs: options.cliRuns, jobs: options.jobs, seed: options.seed, generatedArticles: options.generatedArticles, evalRepeat: options.evalRepeat }, repoRoot, rows, log);
     if (options.streamBytes > 0) await benchArchiveStream({ bytes: options.streamBytes, jobs: options.jobs, seed: options.seed }, rows, repoRoot, log);
   }
 
+  if (onlyWorkspace || (options.workspace === 'also' && !options.profileOnly && options.cli !== 'only')) {
+    await benchWorkspaceIndex({ articles: options.workspaceArticles, seed: options.seed, runs: options.runs }, repoRoot, rows, log);
+  }
+
   let profile: { analysis: ProfileSummary; server: ProfileSummary; startup: ProfileSummary } | undefined;
-  if (options.profile) {
+  if (!onlyWorkspace && options.profile) {
     log(`CPU profile of one cold ${largest.name} analysis…`);
     const analysis = await profileAnalysis(largest.bytes, options.seed);
     log(`CPU profile of the server: open ${largest.name}, tokens, 3 keystrokes, symbols, hover…`);

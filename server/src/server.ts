@@ -36,6 +36,7 @@ import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { registerWorkspaceFeatures } from './workspace/workspaceFeatures';
 
 /** Documents larger than this are served from the paragraphs in view until their whole analysis is ready. */
 const QUICK_PATH_LENGTH = 100_000;
@@ -62,6 +63,16 @@ export function startServer(connection: Connection): void {
   const pushedDiagnostics = new Set<string>();
   /** The client watches files for the server when asked (VS Code's client also watches the agency file on its own). */
   let canWatchFiles = false;
+  const workspaceFeatures = registerWorkspaceFeatures(connection, documents, {
+    settingsFor,
+    optionsOf,
+    async openAnalysis(uri) {
+      const found = await lookUp(uri);
+      if (!found || found.tooLarge) return undefined;
+      return { text: found.document.getText(), analysis: (await whole(found)).analysis };
+    },
+    logFailure,
+  });
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -88,6 +99,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [AGENCY_FILE_EDITED_COMMAND, EXPLAIN_REFUSAL_COMMAND, ADD_AGENCY_COMMAND] },
         ...(canPullDiagnostics ? { diagnosticProvider: { identifier: 'news', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...workspaceFeatures.initialize(params),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'news-annotator-server', version: '0.1.0' },
@@ -96,6 +108,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     reloadAgencyFiles();
+    workspaceFeatures.initialized();
     if (canWatchFiles) {
       // Editors other than VS Code (Neovim) watch only what the server asks for: a saved agency file must reach the server too.
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${AGENCY_FILE}` }] }).catch(logFailure);
@@ -120,6 +133,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) agencyFiles.changedOnDisk(change.uri);
+    workspaceFeatures.filesChanged(params.changes);
     // Two watchers may report one save; a notification that changes nothing re-analyses nothing.
     if (reloadAgencyFiles()) refreshEverything();
   });
@@ -174,6 +188,7 @@ export function startServer(connection: Connection): void {
     if (canPullDiagnostics && canRefreshDiagnostics) connection.languages.diagnostics.refresh().catch(logFailure);
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(logFailure);
     for (const document of documents.all()) scheduleStatus(document, 0);
+    workspaceFeatures.refresh();
   }
 
   let agencyFilesWithDiagnostics = new Set<string>();

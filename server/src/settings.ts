@@ -12,7 +12,11 @@ export interface ServerSettings {
   /** Severity of each check, or 'off'. */
   checks: Record<CheckCode, CheckLevel>;
   inlayHints: { dates: boolean; speakers: boolean };
+  /** The workspace index: which files of the workspace folders it analyses in the background. */
+  index: { enabled: boolean; include: string[] };
 }
+
+export const DEFAULT_INDEX_INCLUDE: readonly string[] = ['**/*.news', '**/*.article', '**/*.news.md', '**/*.news.txt'];
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   publicationDate: null,
@@ -20,12 +24,13 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
   checks: { ...DEFAULT_CHECK_LEVELS },
   inlayHints: { dates: true, speakers: true },
+  index: { enabled: true, include: [...DEFAULT_INDEX_INCLUDE] },
 };
 
 /** Settings as the user wrote them, checked field by field: a bad field falls back to its default and is reported. */
 export function readSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
   const problems: string[] = [];
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, agencies: [], checks: { ...DEFAULT_CHECK_LEVELS }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints } };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, agencies: [], checks: { ...DEFAULT_CHECK_LEVELS }, inlayHints: { ...DEFAULT_SETTINGS.inlayHints }, index: { enabled: true, include: [...DEFAULT_INDEX_INCLUDE] } };
   if (!raw || typeof raw !== 'object') return { settings, problems };
   const value = raw as Record<string, unknown>;
   if (value.publicationDate !== undefined && value.publicationDate !== null && value.publicationDate !== '') {
@@ -56,7 +61,25 @@ export function readSettings(raw: unknown): { settings: ServerSettings; problems
       }
     }
   }
+  if (value.index !== undefined && value.index !== null) readIndexSettings(value.index, settings.index, problems);
   return { settings, problems };
+}
+
+/** `{"enabled": true, "include": ["**∕*.news"]}`: an empty or malformed include list keeps the default. */
+function readIndexSettings(raw: unknown, into: ServerSettings['index'], problems: string[]): void {
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('newsAnnotator.index must be an object like {"enabled": true, "include": ["**/*.news"]}.');
+    return;
+  }
+  const { enabled, include } = raw as Record<string, unknown>;
+  if (enabled !== undefined) {
+    if (typeof enabled === 'boolean') into.enabled = enabled;
+    else problems.push('newsAnnotator.index.enabled must be true or false; using true.');
+  }
+  if (include !== undefined) {
+    if (Array.isArray(include) && include.length > 0 && include.every((glob) => typeof glob === 'string' && glob.trim() !== '')) into.include = include.map((glob: string) => glob.trim());
+    else problems.push(`newsAnnotator.index.include must be a non-empty list of globs such as "**/*.news"; using ${DEFAULT_INDEX_INCLUDE.map((glob) => JSON.stringify(glob)).join(', ')}.`);
+  }
 }
 
 /** `{"weekday-mismatch": "error", "unattributed-quote": "off"}`: codes not named keep their default. */

@@ -25,13 +25,25 @@ export function startServerProcess(options: { settings?: Record<string, unknown>
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: Array<{ method: string; params: unknown }> = [];
-  for (const method of ['newsAnnotator/status', 'window/showMessage', 'window/logMessage', 'textDocument/publishDiagnostics']) {
+  for (const method of ['newsAnnotator/status', 'newsAnnotator/indexStatus', 'window/showMessage', 'window/logMessage', 'textDocument/publishDiagnostics']) {
     connection.onNotification(method, (params: unknown) => {
       notifications.push({ method, params });
     });
   }
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    notifications.push({ method: 'client/registerCapability', params });
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  // Work-done progress has no handler of its own here: it is recorded with the notifications.
+  (connection as unknown as { onUnhandledProgress: (listener: (params: unknown) => void) => void }).onUnhandledProgress((params) => {
+    notifications.push({ method: '$/progress', params });
+  });
+  connection.onNotification('newsAnnotator/indexChanged', () => {
+    notifications.push({ method: 'newsAnnotator/indexChanged', params: {} });
+  });
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
   // showWarningMessage is a request (it may carry actions); record it with the notifications.
   connection.onRequest('window/showMessageRequest', (params: unknown) => {

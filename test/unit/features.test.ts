@@ -4,7 +4,8 @@ import type { AnalysisResult, Annotation } from '../../server/src/analysis/annot
 import { AnnotationIndex } from '../../server/src/features/annotationIndex';
 import { describeDistance, describeTimexValue } from '../../server/src/features/dateDescription';
 import { documentHighlights } from '../../server/src/features/documentHighlights';
-import { documentSymbols, findHeadline } from '../../server/src/features/documentSymbols';
+import { findHeadline } from '../../server/src/analysis/text/headline';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { hover } from '../../server/src/features/hover';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta, tokenSegments } from '../../server/src/features/semanticTokens';
 import { decodeSemanticTokens } from '../support/decodeTokens';

@@ -10,6 +10,11 @@ describe('paragraphs', function () {
     for (const p of paragraphs) assert.equal(text.slice(p.start, p.end), p.text);
   });
 
+  it('keep a paragraph whole across single CRLF, CR and LF line breaks, and split at blank lines written with any of them', function () {
+    const text = 'One line\r\nand its next line.\r\n\r\nSecond\rparagraph.\r\rThird\nparagraph.';
+    assert.deepEqual(splitParagraphs(text).map((p) => p.text), ['One line\r\nand its next line.', 'Second\rparagraph.', 'Third\nparagraph.']);
+  });
+
   it('cut a huge single line into pieces that cover it, never inside a surrogate pair', function () {
     const text = 'Ab 😀. '.repeat(20_000);
     const paragraphs = splitParagraphs(text);

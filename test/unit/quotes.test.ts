@@ -187,6 +187,16 @@ describe('quotes: marks and spans', () => {
   });
 });
 
+describe('quotes: line endings', () => {
+  it('finds the same quotes, with the same speakers, whether lines end in LF or CRLF', () => {
+    const lf = 'Harbour works delayed\n\nThe harbour master said: "Safety comes first.\nWe will say more in April."\n\n"The cranes are old," she added.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const shape = (text: string) => quotes(text).map((q) => [q.text.replace(/\r/g, ''), q.speaker?.text ?? null]);
+    assert.equal(quotes(lf).length, 2);
+    assert.deepEqual(shape(crlf), shape(lf));
+  });
+});
+
 describe('quotes: scanner', () => {
   it('reports an unclosed quote at the end of a paragraph and whether a paragraph opens with a mark', () => {
     const scan = scanQuotes('“This continues');

@@ -92,4 +92,14 @@ describe('the custom agency file', function () {
   it('says so when the file is empty', function () {
     assert.match(parseAgencyFile('').problems[0].message, /empty/);
   });
+
+  it('read the workspace index settings, keeping the default include globs for a bad list', function () {
+    assert.deepEqual(readSettings({}).settings.index, { enabled: true, include: ['**/*.news', '**/*.article', '**/*.news.md', '**/*.news.txt'] });
+    assert.deepEqual(readSettings({ index: { enabled: false, include: ['beat/**/*.txt'] } }).settings.index, { enabled: false, include: ['beat/**/*.txt'] });
+    const { settings, problems } = readSettings({ index: { enabled: 'no', include: [] } });
+    assert.deepEqual(settings.index, DEFAULT_SETTINGS.index);
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /newsAnnotator\.index\.enabled must be true or false/);
+    assert.match(problems[1], /newsAnnotator\.index\.include must be a non-empty list of globs/);
+  });
 });

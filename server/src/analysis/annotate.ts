@@ -29,6 +29,12 @@ export * from './annotation';
 export interface AnnotateRangeOptions extends AnnotateOptions {
   /** Analyse only the paragraphs that overlap this range (for a quick first screen of a huge file). */
   range?: { start: number; end: number };
+  /**
+   * false: leave the paragraph memo alone (neither read nor fill it). For a text analysed once and not
+   * edited, such as a file of the workspace index: thousands of them would evict the paragraphs of
+   * the documents being edited, and hold their results long after.
+   */
+  memoise?: boolean;
 }
 
 /** What one paragraph contributes, offsets relative to the paragraph. */
@@ -94,15 +100,16 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const mentions: AgencyMention[] = [];
   const quoteLocals: ParagraphQuotes[] = [];
   const persons: ParagraphPersons[] = [];
-  const memo = memoFor(`${publicationDate.value}\u0000${tagger.key}`);
+  const memo = options.memoise === false ? undefined : memoFor(`${publicationDate.value}\u0000${tagger.key}`);
   for (const paragraph of paragraphs) {
     const offset = paragraph.start;
-    const local = memo.get(paragraph.text, () => ({
+    const analyseParagraph = (): ParagraphResult => ({
       dates: findDates(paragraph.text, publicationDate.value),
       mentions: tagger.findInParagraph(paragraph.text),
       quotes: findQuotesInParagraph(paragraph.text),
       persons: findPersonMentions(paragraph.text),
-    }));
+    });
+    const local = memo ? memo.get(paragraph.text, analyseParagraph) : analyseParagraph();
     if (local.placed?.offset !== offset) {
       local.placed = {
         offset,

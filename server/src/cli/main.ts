@@ -3,11 +3,13 @@
  *   news-annotate FILE…                       the articles with annotations coloured, and a summary
  *   news-annotate --json FILE…                {publicationDate, annotations}
  *   news-annotate --jsonl [--jobs N]          JSON lines {id, text, published?|dct?} in, one line out per line in
+ *   news-annotate --format jsonl|csv|brat     the articles exported (see exportCommand.ts)
  */
 import { annotate, type AnalysisResult } from '../analysis/annotate';
 import { toPublicResult } from '../publicSchema';
 import { renderArticle, renderSummary } from '../terminalReport';
 import { readArticle } from './articleFile';
+import { runExport } from './exportCommand';
 import { InputError } from './inputError';
 import { filterJsonLines } from './jsonLinesFilter';
 import { parseArguments, USAGE, UsageError, type CliOptions } from './options';
@@ -34,6 +36,13 @@ export async function main(argv: string[]): Promise<number> {
   if (options.mode === 'jsonl') {
     const { rejected } = await filterJsonLines(process.stdin, process.stdout, process.stderr, options);
     return rejected > 0 && !options.exitZeroOnBadLines ? 1 : 0;
+  }
+  if (options.format) {
+    if (options.files.length === 0 && process.stdin.isTTY) {
+      process.stderr.write(`news-annotate: no file given, and no article piped to standard input.\n${USAGE}\n`);
+      return 2;
+    }
+    return await runExport({ ...options, format: options.format }, process.stdout, process.stderr);
   }
   if (options.files.length === 0) {
     process.stderr.write(`news-annotate: no file given.\n${USAGE}\n`);

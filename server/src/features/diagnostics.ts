@@ -11,7 +11,7 @@ import { missingPublicationDate } from './checks/missingPublicationDate';
 import { unattributedQuotes } from './checks/unattributedQuotes';
 import { unbalancedQuotes } from './checks/unbalancedQuotes';
 import { weekdayMismatches } from './checks/weekdayMismatch';
-import { findHeadline } from './documentSymbols';
+import { findHeadline } from '../analysis/text/headline';
 import type { NewsDocument } from './newsDocument';
 
 export const DIAGNOSTIC_SOURCE = 'news';

@@ -4,6 +4,7 @@
  * code units into the article as it was read; `lineStarts` turns them into positions without the text.
  */
 import type { AnalysisResult, EntityKind } from '../analysis/annotation';
+import { findHeadline } from '../analysis/text/headline';
 
 export interface SummarySpan {
   start: number;
@@ -15,6 +16,8 @@ export interface SummaryEntity {
   /** The fullest name the article gives; an agency's canonical name. */
   name: string;
   category?: string;
+  /** An agency's acronym ("DLR" for German Aerospace Center), so that a search can find it by either. */
+  acronym?: string;
   roles: readonly string[];
   /** Every mention, sorted by start. The first full mention is the definition. */
   mentions: readonly SummarySpan[];
@@ -48,7 +51,7 @@ export interface SummaryDate extends SummarySpan {
 
 export interface ArticleSummary {
   uri: string;
-  /** The first non-empty line (a title or headline), cut to CONTEXT_LENGTH characters. */
+  /** The headline (as the outline finds it), else the file's name; cut to CONTEXT_LENGTH characters. */
   title: string;
   /** YYYY-MM-DD, what relative dates were resolved against. */
   publicationDate: string;
@@ -68,8 +71,10 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   const dates: SummaryDate[] = [];
   const agenciesByParagraph = new Map<number, Set<string>>();
   const quotesByParagraph = new Map<number, number>();
+  const acronymsByStart = new Map<number, string>();
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'agency') {
+      if (annotation.acronym) acronymsByStart.set(annotation.start, annotation.acronym);
       const paragraph = paragraphOf(paragraphStarts, annotation.start);
       let names = agenciesByParagraph.get(paragraph);
       if (!names) agenciesByParagraph.set(paragraph, (names = new Set()));
@@ -106,19 +111,29 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   }
   return {
     uri,
-    title: clip(firstLine(text), CONTEXT_LENGTH),
+    title: clip(titleOf(uri, text), CONTEXT_LENGTH),
     publicationDate: analysis.publicationDate.value,
     lineStarts: lineStartsOf(text),
     entities: analysis.entities.map((entity) => ({
       kind: entity.kind,
       name: entity.name,
       ...(entity.category ? { category: entity.category } : {}),
+      ...(entity.kind === 'agency' ? acronymOf(entity.mentions, acronymsByStart) : {}),
       roles: entity.roles,
       mentions: entity.mentions.map(({ start, end }) => ({ start, end })),
     })),
     quotes,
     dates,
   };
+}
+
+/** The acronym an agency's mentions carry, if any. */
+function acronymOf(mentions: readonly SummarySpan[], acronymsByStart: ReadonlyMap<number, string>): { acronym?: string } {
+  for (const mention of mentions) {
+    const acronym = acronymsByStart.get(mention.start);
+    if (acronym) return { acronym };
+  }
+  return {};
 }
 
 /** The LSP position of an offset, from the line starts alone. */
@@ -170,11 +185,16 @@ function paragraphOf(starts: readonly number[], offset: number): number {
   return low;
 }
 
-function firstLine(text: string): string {
-  // Front matter is not a title: skip it.
-  const body = text.startsWith('---') ? text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '') : text;
-  const line = body.split(/\r?\n/).find((candidate) => candidate.trim().length > 0) ?? '';
-  return line.replace(/^#+\s*/, '').trim();
+/** Metadata lines (`date: …`) and a first line of body text do not name an article; its file name does. */
+function titleOf(uri: string, text: string): string {
+  const headline = findHeadline(text);
+  if (headline) return headline.text.replace(/^#+\s*/, '');
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** The sentence holding [start, end): from the last sentence end before it to the next one after it, within its line. */

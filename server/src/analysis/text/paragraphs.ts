@@ -12,7 +12,8 @@ export interface Paragraph {
 /** Blocks longer than this are cut at line breaks, then at sentence ends, so one huge line stays linear. */
 const MAX_PARAGRAPH_LENGTH = 20_000;
 
-const BLANK_LINES = /(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*/g;
+// A lone \r is a line break only when no \n follows: otherwise one CRLF would count as two breaks, a blank line.
+const BLANK_LINES = /(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)(?:[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n))*/g;
 
 export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
