@@ -14,11 +14,24 @@ export interface IndexStatusText {
 
 const number = new Intl.NumberFormat('en-US');
 
+/** Fewer files than this waiting is a save or a closed editor being re-read, not worth a flashing "Indexing…". */
+const WAITING_WORTH_SHOWING = 2;
+
+/** Whether the index is building in earnest (a folder opened, many files changed), as the views and status say. */
+export function indexIsBuilding(status: IndexStatus | undefined): status is IndexStatus & { state: 'indexing' } {
+  return status?.state === 'indexing' && status.total - status.indexed >= WAITING_WORTH_SHOWING;
+}
+
+/** "Indexing 1,240 / 5,000 articles" */
+export function indexProgressText(status: IndexStatus): string {
+  return `Indexing ${number.format(status.indexed)} / ${number.format(status.total)} articles`;
+}
+
 export function indexStatusText(status: IndexStatus | undefined): IndexStatusText {
   if (!status) return { text: undefined, detail: undefined, busy: false };
   const skipped = skippedSummary(status.skipped);
-  if (status.state === 'indexing') {
-    return { text: `Indexing ${number.format(status.indexed)} / ${number.format(status.total)} articles`, detail: skipped, busy: true };
+  if (indexIsBuilding(status)) {
+    return { text: indexProgressText(status), detail: skipped, busy: true };
   }
   if (status.state === 'disabled') return { text: undefined, detail: 'Workspace index off (newsAnnotator.index.enabled)', busy: false };
   const indexed = `${number.format(status.indexed)} ${status.indexed === 1 ? 'article' : 'articles'} indexed`;

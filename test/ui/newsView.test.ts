@@ -215,6 +215,11 @@ describe('News view, timeline chart and export in VS Code (code-server + Chromiu
     await runCommand(page, 'View: Close Editors in Other Groups');
     await waitFor(async () => (await page.locator('.tabs-container .tab').filter({ hasText: SECOND }).count()) === 0, { timeout: 5_000, what: 'the chart alone in the editor area' });
     await waitFor(async () => (await marks.count()) >= 5, { timeout: 5_000, what: 'the chart drawn again at its new width' });
+    // The closed articles are read again from disk: let the index settle before the picture.
+    await waitFor(async () => (await viewMessage(page, 'Timeline')) === '' && (await viewMessage(page, 'Who Said What')) === '', {
+      timeout: 15_000,
+      what: 'the News view without a message',
+    });
     const screenshot = path.join(resultsDir, 'timeline-chart.png');
     await page.screenshot({ path: screenshot });
     fs.copyFileSync(screenshot, path.join(paths.root, 'docs', 'timeline-chart.png'));

@@ -9,6 +9,11 @@ describe('index status in the status item', function () {
     assert.deepEqual(text, { text: 'Indexing 1,240 / 5,000 articles', detail: undefined, busy: true });
   });
 
+  it('says nothing of one file re-read after a save: only a build with files waiting shows', function () {
+    assert.equal(indexStatusText({ state: 'indexing', indexed: 4, total: 5, skipped: [] }).text, undefined);
+    assert.equal(indexStatusText({ state: 'indexing', indexed: 3, total: 5, skipped: [] }).text, 'Indexing 3 / 5 articles');
+  });
+
   it('counts skipped files by reason, whatever their particulars', function () {
     const skipped = [
       { uri: 'file:///a.news', reason: 'over newsAnnotator.maxFileSize (6.2 MB)' },

@@ -4,6 +4,7 @@
  * in the view while the server starts, while the index builds, when the list is empty or the request failed.
  */
 import * as vscode from 'vscode';
+import { indexIsBuilding, indexProgressText } from '../indexStatusText';
 import { ServerNotRunning, type NewsServer } from '../newsServer';
 
 /** Index changes arrive in bursts while a folder is indexed: refetch at most this often. */
@@ -91,9 +92,9 @@ export abstract class ServerTreeView<Node> implements vscode.TreeDataProvider<No
     if (this.failure) return this.failure;
     if (!this.server.running) return 'Starting the News Annotator server…';
     const status = this.server.indexStatus;
-    if (status?.state === 'indexing') {
-      const count = `${status.indexed.toLocaleString('en-US')} / ${status.total.toLocaleString('en-US')}`;
-      return `Indexing ${count} articles: the list grows as they are read.`;
+    // While a folder is being indexed, say so; a file re-read after a save does not make the view flash.
+    if (status?.state === 'indexing' && (indexIsBuilding(status) || this.rootCount === 0)) {
+      return `${indexProgressText(status)}: the list grows as they are read.`;
     }
     if (this.rootCount === 0) {
       const off = status?.state === 'disabled' ? ' The workspace index is off (newsAnnotator.index.enabled): only open articles count.' : '';
