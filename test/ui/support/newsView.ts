@@ -113,6 +113,8 @@ export async function quickInputTitle(page: Page): Promise<string | undefined> {
 export async function answerFileDialog(page: Page, file: string, titlePart: RegExp): Promise<void> {
   await waitFor(async () => titlePart.test((await quickInputTitle(page)) ?? ''), { timeout: 10_000, what: `a file dialog titled ${titlePart}` });
   const input = page.locator('.quick-input-widget:visible .quick-input-box input');
+  // The dialog fills in its default path once it has read the folder: typing before that would be overwritten.
+  await waitFor(async () => (await input.inputValue()).length > 0, { timeout: 10_000, what: 'the file dialog to show its default path' });
   await input.fill(file);
   await waitFor(async () => (await input.inputValue()) === file, { timeout: 5_000, what: `the dialog to hold ${file}` });
   // The dialog checks the path as it is typed; OK accepts it once that check is done, and the dialog closes.
