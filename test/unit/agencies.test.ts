@@ -48,6 +48,22 @@ describe('agencies', () => {
     assert.equal(found.filter((a) => a.text === 'MRC' && a.canonical === 'Marine Rescue Cooperative').length, 2);
   });
 
+  it('lets the article define letters the lexicon gives another body, but keeps a translated name of the known one', () => {
+    const own = agencies('The Kestrel Port Authority (KPA) will reopen the quay.\n\nThe KPA expects delays.');
+    assert.deepEqual(own.map((a) => [a.text, a.canonical, a.country ?? null]), [
+      ['Kestrel Port Authority', 'Kestrel Port Authority', null],
+      ['KPA', 'Kestrel Port Authority', null],
+      ['KPA', 'Kestrel Port Authority', null],
+    ]);
+    const translated = agencies('The French National Center for Space Studies (CNES) will launch.\n\nCNES expects delays.');
+    assert.deepEqual([...new Set(translated.map((a) => a.canonical))], ["Centre National d'Etudes Spatiales"]);
+  });
+
+  it('ends a name at a dash spaced on both sides, and keeps a hyphen that joins words', () => {
+    assert.deepEqual(texts(agencies('OSLO - The Harbour Development Authority said it would reopen.')), ['Harbour Development Authority']);
+    assert.deepEqual(texts(agencies('The Deutsches Zentrum für Luft- und Raumfahrt will launch.')), ['Deutsches Zentrum für Luft- und Raumfahrt']);
+  });
+
   it('accepts CoNLL-style spaced brackets in a definition', () => {
     const found = agencies('The Harbour Pilots Guild ( HPG ) said on Tuesday its members would strike .');
     assert.deepEqual(texts(found), ['Harbour Pilots Guild', 'HPG']);

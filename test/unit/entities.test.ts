@@ -52,6 +52,13 @@ describe('entities: people in the text', () => {
   });
 });
 
+describe('entities: sentence openers', () => {
+  it('does not take a comparative that opens a sentence for a given name ("Later Okafor said")', () => {
+    const found = findPersonMentions('Later Okafor said the plan was sound. Earlier Dana Whitfield had agreed.');
+    assert.deepEqual(found.map((p) => p.name), ['Okafor', 'Dana Whitfield']);
+  });
+});
+
 describe('entities: the table of who is who', () => {
   it('groups a full name, a surname and a titled surname into one person with every mention', () => {
     const result = analyse('Dana Whitfield runs the port. Whitfield said little.\n\n“We are ready,” Ms. Whitfield said.');

@@ -50,6 +50,12 @@ export function isAdjectiveWord(word: string): boolean {
   return Array.isArray(tags) ? tags.includes('Adjective') : tags === 'Adjective' || tags === 'Comparable';
 }
 
+/** Whether compromise's lexicon knows a word as a comparative or superlative ("later", "earlier"): a sentence opener, never a given name. */
+export function isComparisonWord(word: string): boolean {
+  return hasLexiconTag(word, COMPARISON_TAGS);
+}
+const COMPARISON_TAGS = new Set(['Comparative', 'Superlative']);
+
 function lexicon(): Record<string, string | string[]> {
   return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 }

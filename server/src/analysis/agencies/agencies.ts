@@ -786,13 +786,15 @@ function findAcronymDefinitions(paragraph: string, tokens: readonly NameToken[],
     if (mention.person || (mention.candidate && (looksLikePerson(mention.text) || isNotAnAgency(mention.text)))) continue;
     promote(mention);
     mention.defines = acronym;
-    if (knownAcronym && mention.source !== 'lexicon' && mention.source !== 'custom') {
+    if (knownAcronym && mention.source !== 'lexicon' && mention.source !== 'custom' && sharesNameWord(mention.text, knownAcronym)) {
       // "French National Center for Space Studies (CNES)": the long form is the agency the known acronym names.
       Object.assign(mention, { canonical: knownAcronym.canonical, category: knownAcronym.category, country: knownAcronym.country, acronym: knownAcronym.acronym ?? acronym });
       knownAcronym.defines = acronym;
       continue;
     }
     if (existing) {
+      // "Kestrel Port Authority (KPA)": the article's own definition wins over another agency the lexicon knows by those letters.
+      if (existing === knownAcronym) Object.assign(existing, { source: 'acronym-definition', aliases: undefined });
       Object.assign(existing, { canonical: mention.canonical, category: mention.category, country: mention.country, acronym, candidate: undefined, defines: acronym });
     } else {
       added.push({ ...agencyMention(paragraph, acronymStart, acronymStart + acronym.length, mention.canonical, mention.category, mention.source === 'lexicon' || mention.source === 'custom' ? mention.source : 'acronym-definition'), country: mention.country, acronym, defines: acronym });
@@ -846,6 +848,24 @@ function definesAcronym(acronym: string, name: string, known: boolean): boolean 
   let shared = 0;
   for (const letter of letters) if (initials.has(letter)) shared++;
   return words.length >= 2 && shared * 4 >= letters.length * 3;
+}
+
+/**
+ * Whether a long form and the agency the lexicon knows by its acronym share a name word ("National" in "French
+ * National Center for Space Studies" and "Centre National d'Etudes Spatiales"; "Episcopal" and "Episcopale" by
+ * their first five letters): a translation of the known name, not another body that happens to share its letters.
+ */
+function sharesNameWord(name: string, known: AgencyMention): boolean {
+  const stems = (text: string): string[] =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((word) => word.length >= 4)
+      .map((word) => word.slice(0, 5));
+  const knownStems = new Set([known.canonical, ...(known.aliases ?? [])].flatMap(stems));
+  return stems(name).some((stem) => knownStems.has(stem));
 }
 
 /**
@@ -988,6 +1008,11 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     const definition = defined.get(m.text);
     if (definition && definition !== m && (m.candidate || m.source === 'pattern')) {
       accepted.push(retarget(m, definition));
+      continue;
+    }
+    if (definition && m.source === 'lexicon' && definition.source === 'acronym-definition' && definition.canonical !== m.canonical) {
+      // The article defined these letters as an agency of its own: the lexicon's reading of them is another body.
+      accepted.push({ ...m, canonical: definition.canonical, category: definition.category, country: definition.country, aliases: undefined, source: 'acronym-definition' });
       continue;
     }
     if (m.source === 'pattern' && !m.defines && definedNames.size > 0) {

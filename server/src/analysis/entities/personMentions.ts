@@ -7,7 +7,7 @@
  * that person in full somewhere (the entity table decides, at document level).
  */
 import { isCueWord } from '../quotes/speakers';
-import { givenNameGender, isAdjectiveWord, isFunctionWord, isPluralNoun, isListedRoleNoun, isCalendarWord, isDictionaryWord, isGivenName, isHonorific, isPlaceWord, isRoleNoun, type Gender } from '../nlp';
+import { givenNameGender, isAdjectiveWord, isComparisonWord, isFunctionWord, isPluralNoun, isListedRoleNoun, isCalendarWord, isDictionaryWord, isGivenName, isHonorific, isPlaceWord, isRoleNoun, type Gender } from '../nlp';
 
 export interface PersonMention {
   start: number;
@@ -73,9 +73,9 @@ export function findPersonMentions(paragraph: string): PersonMention[] {
   return found;
 }
 
-/** "The", "However", "Many": words of the language that start a sentence, never a name (compromise's lexicon). */
+/** "The", "However", "Many", "Later": words of the language that start a sentence, never a name (compromise's lexicon). */
 function isSentenceWord(word: string): boolean {
-  return isFunctionWord(word) || (isAdjectiveWord(word) && !isGivenName(word) && !word.includes(' '));
+  return isFunctionWord(word) || ((isAdjectiveWord(word) || isComparisonWord(word)) && !isGivenName(word) && !word.includes(' '));
 }
 
 function startsName(word: string): boolean {

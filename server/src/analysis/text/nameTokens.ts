@@ -109,9 +109,12 @@ function isUpper(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** Whether the text between two tokens keeps them in one name: spaces or a hyphen ("Luft- und"), no line break or punctuation. */
+/**
+ * Whether the text between two tokens keeps them in one name: spaces or a hyphen ("Luft- und"), no line break or
+ * punctuation. A hyphen spaced on both sides is a dash ("OSLO - The Harbour Authority"), which ends a name.
+ */
 export function joinsName(gap: string): boolean {
-  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]*-?[ \t\u00a0]*$/.test(gap);
+  return gap.length > 0 && gap.length <= 3 && /^(?:[ \t\u00a0]*|-[ \t\u00a0]*|[ \t\u00a0]*-)$/.test(gap);
 }
 
 /** "NASA", "Roscosmos", "3M"; not "30-year" or "eBay" (a name's first word). */
