@@ -62,10 +62,13 @@ export class BenchServer {
     this.connection.listen();
   }
 
-  /** `nodeOptions` go to node itself, e.g. --cpu-prof. */
-  static spawn(repoRoot: string, nodeOptions: readonly string[] = []): BenchServer {
+  /** `nodeOptions` go to node itself, e.g. --cpu-prof; `environment` is added to this process's own. */
+  static spawn(repoRoot: string, nodeOptions: readonly string[] = [], environment: Record<string, string> = {}): BenchServer {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...nodeOptions, path.join(repoRoot, 'bin', 'news-annotator-server'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeOptions, path.join(repoRoot, 'bin', 'news-annotator-server'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...environment },
+    });
     return new BenchServer(child, spawnedAt);
   }
 

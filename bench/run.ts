@@ -18,6 +18,8 @@
  *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
  *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
  *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
+ *   --responsiveness-only  only section 8: the server's longest event-loop turn and hovers beside big articles
+ *   --no-responsiveness    everything but section 8
  * The naive baseline, the profile and the archive generator run in child processes of this same script
  * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
  */
@@ -35,6 +37,7 @@ import { benchArchiveStream, streamGeneratorMain } from './archiveStream';
 import type { BenchRow } from './benchRow';
 import { benchCliThroughput, DEFAULT_JOBS } from './cliThroughput';
 import { measure, type Timing } from './stats';
+import { benchResponsiveness } from './responsiveness';
 
 interface Options {
   json: boolean;
@@ -52,6 +55,7 @@ interface Options {
   generatedArticles: number;
   evalRepeat: number;
   streamBytes: number;
+  responsiveness: 'also' | 'only' | 'no';
 }
 
 
@@ -88,6 +92,7 @@ function parseOptions(argv: readonly string[]): Options {
     generatedArticles: count('--generated-articles', 1000),
     evalRepeat: count('--eval-repeat', 4),
     streamBytes: count('--stream-mb', 1000) * 1_000_000,
+    responsiveness: argv.includes('--responsiveness-only') ? 'only' : argv.includes('--no-responsiveness') ? 'no' : 'also',
   };
 }
 
@@ -480,8 +485,21 @@ async function main(argv: readonly string[]): Promise<void> {
   const texts = new Map(options.sizes.map((size) => [size, generateBenchText(size.bytes, options.seed)] as const));
   const rows: BenchRow[] = [];
 
+  if (options.responsiveness !== 'no' && !options.profileOnly && options.cli !== 'only') {
+    const small = generateBenchText(5_000, options.seed);
+    const oneMegabyte = generateBenchText(ONE_MB, options.seed);
+    const tenMegabytes = generateBenchText(10 * ONE_MB, options.seed);
+    const sizes = [
+      { name: '5 KB', text: small },
+      { name: '1 MB', text: oneMegabyte },
+      { name: '10 MB', text: tenMegabytes },
+    ];
+    await benchResponsiveness(Math.min(options.runs, 3), repoRoot, { small, sizes, oneMegabyte, tenMegabytes }, rows, log);
+  }
+  if (options.responsiveness === 'only') options.cli = 'no';
+
   const largest = options.sizes[options.sizes.length - 1];
-  if (!options.profileOnly && options.cli !== 'only') {
+  if (!options.profileOnly && options.cli !== 'only' && options.responsiveness !== 'only') {
     const ours = await benchAnalysis(options, texts, rows, log);
     scalingRows(ours, rows);
     let peakAfterRuns: number | undefined;

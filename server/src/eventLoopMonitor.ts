@@ -1,0 +1,49 @@
+/**
+ * How long the server's event loop was held, for the bench: a request answered late because another
+ * document's work held the loop is what an editor feels as lag, and only the process itself can see it.
+ * Off unless the environment asks for it, so that an editor's server never samples.
+ */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import type { Connection } from 'vscode-languageserver';
+
+/** The environment variable that turns the monitor on (any non-empty value). */
+export const EVENT_LOOP_MONITOR_ENV = 'NEWS_ANNOTATOR_EVENT_LOOP_MONITOR';
+/** The bench's request: the longest delay since the last reset; `{ reset: true }` starts a new window. */
+export const EVENT_LOOP_DELAY_REQUEST = 'newsAnnotator/bench/eventLoopDelay';
+
+export interface EventLoopDelayParams {
+  reset?: boolean;
+}
+
+export interface EventLoopDelay {
+  /** The longest a timer waited past its time, in ms: about the longest task, within `resolutionMs`. */
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+  samples: number;
+  resolutionMs: number;
+}
+
+const RESOLUTION_MS = 1;
+
+export function startEventLoopMonitor(connection: Connection, environment: NodeJS.ProcessEnv = process.env): void {
+  if (!environment[EVENT_LOOP_MONITOR_ENV]) return;
+  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  histogram.enable();
+  connection.onRequest(EVENT_LOOP_DELAY_REQUEST, (params: EventLoopDelayParams | undefined): EventLoopDelay => {
+    const delay: EventLoopDelay = {
+      // The histogram measures from the previous tick, so each sample holds the resolution itself.
+      maxMs: lateBy(histogram.max),
+      p99Ms: lateBy(histogram.percentile(99)),
+      meanMs: lateBy(histogram.mean),
+      samples: histogram.count,
+      resolutionMs: RESOLUTION_MS,
+    };
+    if (params?.reset) histogram.reset();
+    return delay;
+  });
+}
+
+function lateBy(nanoseconds: number): number {
+  return Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS) : 0;
+}
