@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AGENCY_CATEGORIES, type AgencyCategory, type AnnotateOptions, type CustomAgency } from './analysis/annotation';
 import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
-import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { analysisApi, DocumentAnalyses, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
 import { ADD_AGENCY_COMMAND, AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
@@ -36,6 +36,8 @@ import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { startEventLoopMonitor } from './eventLoopMonitor';
+import { versionedDocuments } from './versionedDocuments';
 
 /** Documents larger than this are served from the paragraphs in view until their whole analysis is ready. */
 const QUICK_PATH_LENGTH = 100_000;
@@ -43,7 +45,8 @@ const QUICK_PATH_LENGTH = 100_000;
 const STATUS_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  startEventLoopMonitor(connection);
+  const documents = new TextDocuments(versionedDocuments);
   const analyses = new DocumentAnalyses();
   const agencyFiles = new CustomAgencyFiles();
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
@@ -240,23 +243,9 @@ export function startServer(connection: Connection): void {
     tooLarge: boolean;
   }
 
-  /**
-   * TextDocuments updates its documents in place on every change, so a request works on a snapshot
-   * of the version it arrived for: one per version, shared by the requests for it.
-   */
-  const snapshots = new Map<string, TextDocument>();
-  function snapshotOf(uri: string): TextDocument | undefined {
-    const live = documents.get(uri);
-    if (!live) return undefined;
-    const cached = snapshots.get(uri);
-    if (cached && cached.version === live.version) return cached;
-    const snapshot = TextDocument.create(uri, live.languageId, live.version, live.getText());
-    snapshots.set(uri, snapshot);
-    return snapshot;
-  }
-
   async function lookUp(uri: string): Promise<Found | undefined> {
-    const arrived = snapshotOf(uri);
+    // Each version is its own object (versionedDocuments): a request keeps the version it arrived for.
+    const arrived = documents.get(uri);
     if (!arrived) return undefined;
     const settings = await settingsFor(uri);
     if (documents.get(uri)?.version !== arrived.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
@@ -301,6 +290,8 @@ export function startServer(connection: Connection): void {
         if (!canPullDiagnostics) pushDiagnostics(found.document, []);
       } else {
         const analysed = await whole(found);
+        // The checks are a pass of their own over the whole analysis: not in the turn that finished it.
+        await nextTurn();
         status = statusOf(uri, analysed.analysis);
         if (!canPullDiagnostics) pushDiagnostics(found.document, diagnosticsOf(found, analysed));
       }
@@ -338,7 +329,6 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
-    snapshots.delete(uri);
     reported.delete(uri);
     settingsByUri.delete(uri);
     sentTokens.delete(uri);
@@ -360,7 +350,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
     return remember(found.document.uri, encodeSemanticTokens(found.document, analysed.segments));
   });
@@ -368,7 +358,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.onDelta(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
     const current = encodeSemanticTokens(found.document, analysed.segments);
     const previous = sentTokens.get(found.document.uri);
@@ -435,7 +425,7 @@ export function startServer(connection: Connection): void {
     if (!dates && !speakers) return [];
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    const source = found.tooLarge ? await analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
     return inlayHints(found.document, source.analysis, start, end, found.settings.inlayHints);
   });
 
@@ -450,7 +440,7 @@ export function startServer(connection: Connection): void {
     if (!file) return actions; // Outside the workspace there is no agency file to correct.
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    const source = found.tooLarge ? await analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
     const offers = agencyCorrections(found.document.getText(), source.analysis.annotations, start, end);
     return [...actions, ...correctionActions(offers, file, correctionCapabilities, found.document.uri)];
   });
