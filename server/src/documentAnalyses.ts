@@ -117,7 +117,25 @@ export class DocumentAnalyses {
         if (!isCurrent()) throw new StaleDocumentError(document.uri);
         sliceStart = Date.now();
       }
-      if (step.done) return analysed(document.version, text, step.value);
+      if (step.done) {
+        const result = analysed(document.version, text, step.value);
+        // Encoding the tokens of a wire file is a pass of its own for whoever awaits this: not in this turn.
+        await nextTurn();
+        return result;
+      }
+    }
+  }
+}
+
+/** Runs the steps, letting other work in whenever a slice has taken SLICE_MS. */
+export async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      sliceStart = Date.now();
     }
   }
 }

@@ -23,14 +23,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AGENCY_CATEGORIES, type AgencyCategory, type AnnotateOptions, type CustomAgency } from './analysis/annotation';
 import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
-import { analysisApi, DocumentAnalyses, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { analysisApi, DocumentAnalyses, inSlices, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
 import { ADD_AGENCY_COMMAND, AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
 import type { Finding } from './features/checks/check';
-import { runChecks, toDiagnostics } from './features/diagnostics';
+import { runChecksInSteps, toDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
-import { documentSymbols } from './features/documentSymbols';
+import { documentSymbolsInSteps } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
@@ -290,10 +290,10 @@ export function startServer(connection: Connection): void {
         if (!canPullDiagnostics) pushDiagnostics(found.document, []);
       } else {
         const analysed = await whole(found);
-        // The checks are a pass of their own over the whole analysis: not in the turn that finished it.
+        // The checks are passes of their own over the whole analysis: not in the turn that finished it.
         await nextTurn();
         status = statusOf(uri, analysed.analysis);
-        if (!canPullDiagnostics) pushDiagnostics(found.document, diagnosticsOf(found, analysed));
+        if (!canPullDiagnostics) pushDiagnostics(found.document, await diagnosticsOf(found, analysed));
       }
     } catch {
       return; // A newer version is on its way and will report.
@@ -302,14 +302,14 @@ export function startServer(connection: Connection): void {
   }
 
   // The checks depend on the analysis only; the severities the user chose apply on the way out.
-  const findingsByAnalysis = new WeakMap<AnalysedDocument, Finding[]>();
-  function diagnosticsOf(found: Found, analysed: AnalysedDocument): Diagnostic[] {
+  const findingsByAnalysis = new WeakMap<AnalysedDocument, Promise<Finding[]>>();
+  async function diagnosticsOf(found: Found, analysed: AnalysedDocument): Promise<Diagnostic[]> {
     let findings = findingsByAnalysis.get(analysed);
     if (!findings) {
-      findings = runChecks(found.document.getText(), analysed.analysis, { publicationDateFromSetting: found.settings.publicationDate !== null });
+      findings = inSlices(runChecksInSteps(found.document.getText(), analysed.analysis, { publicationDateFromSetting: found.settings.publicationDate !== null }));
       findingsByAnalysis.set(analysed, findings);
     }
-    return toDiagnostics(found.document, findings, found.settings.checks);
+    return toDiagnostics(found.document, await findings, found.settings.checks);
   }
 
   function pushDiagnostics(document: TextDocument, diagnostics: Diagnostic[]): void {
@@ -385,14 +385,14 @@ export function startServer(connection: Connection): void {
   });
 
   // The outline, breadcrumbs and sticky scroll all ask for symbols: computed once per analysed version.
-  const symbolsByAnalysis = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
+  const symbolsByAnalysis = new WeakMap<AnalysedDocument, Promise<DocumentSymbol[]>>();
   connection.onDocumentSymbol(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
     const analysed = await whole(found);
     let symbols = symbolsByAnalysis.get(analysed);
     if (!symbols) {
-      symbols = documentSymbols(found.document, analysed.index);
+      symbols = inSlices(documentSymbolsInSteps(found.document, analysed.index));
       symbolsByAnalysis.set(analysed, symbols);
     }
     return symbols;
@@ -408,7 +408,7 @@ export function startServer(connection: Connection): void {
     try {
       const found = await lookUp(params.textDocument.uri);
       if (!found || found.tooLarge) return { kind: 'full', items: [] };
-      return { kind: 'full', items: diagnosticsOf(found, await whole(found)) };
+      return { kind: 'full', items: await diagnosticsOf(found, await whole(found)) };
     } catch (error) {
       // The client keeps the problems it has and pulls again for the new version (ContentModified would clear them).
       if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
