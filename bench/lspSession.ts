@@ -82,6 +82,11 @@ export class BenchServer {
     return elapsed;
   }
 
+  /** Milliseconds since this process was spawned. */
+  sinceSpawn(): number {
+    return performance.now() - this.spawnedAt;
+  }
+
   open(uri: string, text: string): TextDocument {
     const document = TextDocument.create(uri, 'news', 1, text);
     this.documents.set(uri, document);

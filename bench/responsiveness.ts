@@ -73,26 +73,29 @@ async function longestTurns(runs: number, repoRoot: string, texts: Responsivenes
     for (const { name, text } of texts.sizes) {
       log(`responsiveness: longest event-loop turn, ${name}…`);
       const maxima: number[] = [];
+      const wallMaxima: number[] = [];
       for (let run = 0; run < runs; run++) {
         const uri = `file:///bench/loop/${name.replace(/\s+/g, '')}-${run}.news`;
         const body = freshVariant(text, 5000 + run);
         await eventLoopDelay(server, true);
         await workOn(server, uri, body);
         await sleep(SETTLE_MS);
-        maxima.push((await eventLoopDelay(server, true)).maxMs);
+        const delay = await eventLoopDelay(server, true);
+        maxima.push(delay.maxCpuMs);
+        wallMaxima.push(delay.maxMs);
         server.close(uri);
         await sleep(50);
       }
       const timing = summarise(maxima);
       rows.push({
         section: SECTION,
-        metric: 'longest event-loop turn: open, tokens, 3 edits, symbols, hover',
+        metric: 'longest event-loop turn (CPU ms): open, tokens, 3 edits, symbols, hover',
         size: name,
         unit: 'ms',
         ...timing,
         target: `< ${LONGEST_TURN_TARGET_MS} ms (max)`,
         status: timing.max < LONGEST_TURN_TARGET_MS ? 'PASS' : 'MISS',
-        note: 'the server measures itself (monitorEventLoopDelay, 1 ms resolution)',
+        note: `measured in the server; wall clock (inflated by other load) ${summarise(wallMaxima).median.toFixed(0)} ms median, ${summarise(wallMaxima).max.toFixed(0)} max`,
       });
     }
   } finally {
@@ -119,7 +122,7 @@ async function hoverBesideTenMegabytes(runs: number, repoRoot: string, texts: Re
       const ms = await timed(() => server.request('textDocument/hover', { textDocument: { uri: small }, position }));
       await server.request('textDocument/semanticTokens/range', { textDocument: { uri: big }, range: screen(0) });
       await sleep(SETTLE_MS);
-      const turn = (await eventLoopDelay(server, true)).maxMs;
+      const turn = (await eventLoopDelay(server, true)).maxCpuMs;
       if (run >= 0) {
         hovers.push(ms);
         turns.push(turn);
@@ -136,7 +139,7 @@ async function hoverBesideTenMegabytes(runs: number, repoRoot: string, texts: Re
       ...timing,
       target: `< ${HOVER_BESIDE_TARGET_MS} ms`,
       status: timing.median < HOVER_BESIDE_TARGET_MS ? 'PASS' : 'MISS',
-      note: `longest turn meanwhile ${summarise(turns).max.toFixed(0)} ms; includes reading the 10 MB message off the pipe`,
+      note: `longest turn meanwhile ${summarise(turns).max.toFixed(0)} CPU ms; includes reading the 10 MB message off the pipe`,
     });
   } finally {
     await server.stop();
@@ -176,7 +179,7 @@ async function hoverDuringBigWork(runs: number, repoRoot: string, texts: Respons
       await sleep(SETTLE_MS);
       busy = false;
       await hovering;
-      const turn = (await eventLoopDelay(server, true)).maxMs;
+      const turn = (await eventLoopDelay(server, true)).maxCpuMs;
       if (run >= 0) {
         worst.push(Math.max(...hovers));
         turns.push(turn);
@@ -195,7 +198,7 @@ async function hoverDuringBigWork(runs: number, repoRoot: string, texts: Respons
       ...timing,
       target: `< ${HOVER_BESIDE_TARGET_MS} ms`,
       status: timing.median < HOVER_BESIDE_TARGET_MS ? 'PASS' : 'MISS',
-      note: `${count} hovers; longest turn meanwhile ${summarise(turns).max.toFixed(0)} ms`,
+      note: `${count} hovers; longest turn meanwhile ${summarise(turns).max.toFixed(0)} CPU ms`,
     });
   } finally {
     await server.stop();

@@ -18,8 +18,10 @@
  *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
  *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
  *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
- *   --responsiveness-only  only section 8: the server's longest event-loop turn and hovers beside big articles
- *   --no-responsiveness    everything but section 8
+ *   --responsiveness-only  only sections 8 and 9: the server's longest event-loop turn, hovers beside big
+ *                      articles, and a fresh server's first answers
+ *   --first-answer-only    only section 9
+ *   --no-responsiveness    everything but sections 8 and 9
  * The naive baseline, the profile and the archive generator run in child processes of this same script
  * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
  */
@@ -38,6 +40,7 @@ import type { BenchRow } from './benchRow';
 import { benchCliThroughput, DEFAULT_JOBS } from './cliThroughput';
 import { measure, type Timing } from './stats';
 import { benchResponsiveness } from './responsiveness';
+import { benchFirstAnswer } from './firstAnswer';
 
 interface Options {
   json: boolean;
@@ -485,7 +488,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const texts = new Map(options.sizes.map((size) => [size, generateBenchText(size.bytes, options.seed)] as const));
   const rows: BenchRow[] = [];
 
-  if (options.responsiveness !== 'no' && !options.profileOnly && options.cli !== 'only') {
+  if (argv.includes('--first-answer-only')) {
+    await benchFirstAnswer(options.runs, options.warmups, repoRoot, [{ name: '5 KB', text: generateBenchText(5_000, options.seed) }, { name: '1 MB', text: generateBenchText(ONE_MB, options.seed) }], rows, log);
+    options.responsiveness = 'only';
+  } else if (options.responsiveness !== 'no' && !options.profileOnly && options.cli !== 'only') {
     const small = generateBenchText(5_000, options.seed);
     const oneMegabyte = generateBenchText(ONE_MB, options.seed);
     const tenMegabytes = generateBenchText(10 * ONE_MB, options.seed);
@@ -495,6 +501,7 @@ async function main(argv: readonly string[]): Promise<void> {
       { name: '10 MB', text: tenMegabytes },
     ];
     await benchResponsiveness(Math.min(options.runs, 3), repoRoot, { small, sizes, oneMegabyte, tenMegabytes }, rows, log);
+    await benchFirstAnswer(options.runs, options.warmups, repoRoot, sizes.slice(0, 2), rows, log);
   }
   if (options.responsiveness === 'only') options.cli = 'no';
 
