@@ -116,6 +116,11 @@ export class BenchServer {
     return document;
   }
 
+  /** Any notification, e.g. one the server ignores, to time the transport of its payload alone. */
+  notify(method: string, params: unknown): void {
+    this.connection.sendNotification(method, params);
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest<T>(method, params);
   }

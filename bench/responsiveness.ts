@@ -89,13 +89,13 @@ async function longestTurns(runs: number, repoRoot: string, texts: Responsivenes
       const timing = summarise(maxima);
       rows.push({
         section: SECTION,
-        metric: 'longest event-loop turn (CPU ms): open, tokens, 3 edits, symbols, hover',
+        metric: 'longest event-loop turn: open, tokens, 3 edits, symbols, hover',
         size: name,
         unit: 'ms',
         ...timing,
         target: `< ${LONGEST_TURN_TARGET_MS} ms (max)`,
         status: timing.max < LONGEST_TURN_TARGET_MS ? 'PASS' : 'MISS',
-        note: `measured in the server; wall clock (inflated by other load) ${summarise(wallMaxima).median.toFixed(0)} ms median, ${summarise(wallMaxima).max.toFixed(0)} max`,
+        note: `in the server: min(wall, CPU) per turn; wall clock alone ${summarise(wallMaxima).median.toFixed(0)} ms median, ${summarise(wallMaxima).max.toFixed(0)} max`,
       });
     }
   } finally {
@@ -114,7 +114,13 @@ async function hoverBesideTenMegabytes(runs: number, repoRoot: string, texts: Re
     const position = { line: 1, character: 2 };
     const hovers: number[] = [];
     const turns: number[] = [];
+    const floor: number[] = [];
     for (let run = -1; run < runs; run++) {
+      // The floor: the same payload in a notification the server only parses (JSON-RPC ignores unknown `$/` ones).
+      server.notify('$/newsAnnotator/benchPayload', { textDocument: { uri: 'file:///bench/beside/ignored.news', languageId: 'news', version: 1, text: freshVariant(texts.tenMegabytes, 6500 + run) } });
+      const transport = await timed(() => server.request('textDocument/hover', { textDocument: { uri: small }, position }));
+      if (run >= 0) floor.push(transport);
+      await sleep(SETTLE_MS);
       const big = `file:///bench/beside/big-${run}.news`;
       const body = freshVariant(texts.tenMegabytes, 6000 + run);
       await eventLoopDelay(server, true);
@@ -139,7 +145,15 @@ async function hoverBesideTenMegabytes(runs: number, repoRoot: string, texts: Re
       ...timing,
       target: `< ${HOVER_BESIDE_TARGET_MS} ms`,
       status: timing.median < HOVER_BESIDE_TARGET_MS ? 'PASS' : 'MISS',
-      note: `longest turn meanwhile ${summarise(turns).max.toFixed(0)} CPU ms; includes reading the 10 MB message off the pipe`,
+      note: `longest turn meanwhile ${summarise(turns).max.toFixed(0)} ms`,
+    });
+    rows.push({
+      section: SECTION,
+      metric: 'reference: the same hover after a 10 MB notification the server only parses',
+      size: '10 MB',
+      unit: 'ms',
+      ...summarise(floor),
+      note: 'the floor: the bench writing the 10 MB message, the pipe, and the JSON-RPC reader decoding it',
     });
   } finally {
     await server.stop();
@@ -198,7 +212,7 @@ async function hoverDuringBigWork(runs: number, repoRoot: string, texts: Respons
       ...timing,
       target: `< ${HOVER_BESIDE_TARGET_MS} ms`,
       status: timing.median < HOVER_BESIDE_TARGET_MS ? 'PASS' : 'MISS',
-      note: `${count} hovers; longest turn meanwhile ${summarise(turns).max.toFixed(0)} CPU ms`,
+      note: `${count} hovers; longest turn meanwhile ${summarise(turns).max.toFixed(0)} ms`,
     });
   } finally {
     await server.stop();
