@@ -62,10 +62,13 @@ export class BenchServer {
     this.connection.listen();
   }
 
-  /** `nodeOptions` go to node itself, e.g. --cpu-prof. */
-  static spawn(repoRoot: string, nodeOptions: readonly string[] = []): BenchServer {
+  /** `nodeOptions` go to node itself, e.g. --cpu-prof; `environment` is added to this process's own. */
+  static spawn(repoRoot: string, nodeOptions: readonly string[] = [], environment: Record<string, string> = {}): BenchServer {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...nodeOptions, path.join(repoRoot, 'bin', 'news-annotator-server'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeOptions, path.join(repoRoot, 'bin', 'news-annotator-server'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...environment },
+    });
     return new BenchServer(child, spawnedAt);
   }
 
@@ -77,6 +80,11 @@ export class BenchServer {
     this.tokenTypes = provider?.legend.tokenTypes ?? [];
     this.connection.sendNotification('initialized', {});
     return elapsed;
+  }
+
+  /** Milliseconds since this process was spawned. */
+  sinceSpawn(): number {
+    return performance.now() - this.spawnedAt;
   }
 
   open(uri: string, text: string): TextDocument {
@@ -106,6 +114,11 @@ export class BenchServer {
     const document = this.documents.get(uri);
     if (!document) throw new Error(`${uri} is not open`);
     return document;
+  }
+
+  /** Any notification, e.g. one the server ignores, to time the transport of its payload alone. */
+  notify(method: string, params: unknown): void {
+    this.connection.sendNotification(method, params);
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -18,9 +18,13 @@
  *   --generated-articles N  articles generated for the CLI comparison (default 1000; 0 = none)
  *   --eval-repeat N    also the evaluation corpora N times over in one input (default 4; 1 = not)
  *   --stream-mb N      megabytes streamed through the CLI by a generator process (default 1000; 0 = none)
- *   --only workspace   only section 8: the workspace index on a generated folder of articles
- *   --no-workspace     everything but section 8
+ *   --only workspace   only section 10: the workspace index on a generated folder of articles
+ *   --no-workspace     everything but section 10
  *   --workspace-articles N  articles in that folder (default 5000, about 20 MB)
+ *   --responsiveness-only  only sections 8 and 9: the server's longest event-loop turn, hovers beside big
+ *                      articles, and a fresh server's first answers
+ *   --first-answer-only    only section 9
+ *   --no-responsiveness    everything but sections 8 and 9
  * The naive baseline, the profile and the archive generator run in child processes of this same script
  * (--naive-worker, --profile-worker, --stream-generator), so that neither compromise-dates nor the profiler touches the figures here.
  */
@@ -39,6 +43,8 @@ import type { BenchRow } from './benchRow';
 import { benchCliThroughput, DEFAULT_JOBS } from './cliThroughput';
 import { measure, type Timing } from './stats';
 import { benchWorkspaceIndex } from './workspaceIndex';
+import { benchResponsiveness } from './responsiveness';
+import { benchFirstAnswer } from './firstAnswer';
 
 interface Options {
   json: boolean;
@@ -58,6 +64,7 @@ interface Options {
   streamBytes: number;
   workspace: 'also' | 'only' | 'no';
   workspaceArticles: number;
+  responsiveness: 'also' | 'only' | 'no';
 }
 
 
@@ -96,6 +103,7 @@ function parseOptions(argv: readonly string[]): Options {
     streamBytes: count('--stream-mb', 1000) * 1_000_000,
     workspace: value('--only') === 'workspace' ? 'only' : argv.includes('--no-workspace') ? 'no' : 'also',
     workspaceArticles: Math.max(10, count('--workspace-articles', 5000)),
+    responsiveness: argv.includes('--responsiveness-only') ? 'only' : argv.includes('--no-responsiveness') ? 'no' : 'also',
   };
 }
 
@@ -489,9 +497,29 @@ async function main(argv: readonly string[]): Promise<void> {
   const texts = new Map(options.sizes.map((size) => [size, generateBenchText(size.bytes, options.seed)] as const));
   const rows: BenchRow[] = [];
 
+  if (argv.includes('--first-answer-only')) {
+    await benchFirstAnswer(options.runs, options.warmups, repoRoot, [{ name: '5 KB', text: generateBenchText(5_000, options.seed) }, { name: '1 MB', text: generateBenchText(ONE_MB, options.seed) }], rows, log);
+    options.responsiveness = 'only';
+  } else if (options.responsiveness !== 'no' && options.workspace !== 'only' && !options.profileOnly && options.cli !== 'only') {
+    const small = generateBenchText(5_000, options.seed);
+    const oneMegabyte = generateBenchText(ONE_MB, options.seed);
+    const tenMegabytes = generateBenchText(10 * ONE_MB, options.seed);
+    const sizes = [
+      { name: '5 KB', text: small },
+      { name: '1 MB', text: oneMegabyte },
+      { name: '10 MB', text: tenMegabytes },
+    ];
+    await benchResponsiveness(Math.min(options.runs, 3), repoRoot, { small, sizes, oneMegabyte, tenMegabytes }, rows, log);
+    await benchFirstAnswer(options.runs, options.warmups, repoRoot, sizes.slice(0, 2), rows, log);
+  }
+  if (options.responsiveness === 'only') {
+    options.cli = 'no';
+    options.workspace = 'no';
+  }
+
   const largest = options.sizes[options.sizes.length - 1];
   const onlyWorkspace = options.workspace === 'only';
-  if (!onlyWorkspace && !options.profileOnly && options.cli !== 'only') {
+  if (!onlyWorkspace && !options.profileOnly && options.cli !== 'only' && options.responsiveness !== 'only') {
     const ours = await benchAnalysis(options, texts, rows, log);
     scalingRows(ours, rows);
     let peakAfterRuns: number | undefined;

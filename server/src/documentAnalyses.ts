@@ -42,6 +42,7 @@ const SLICE_MS = 8;
 export class DocumentAnalyses {
   private readonly done = new Map<string, { key: string; analysed: AnalysedDocument }>();
   private readonly running = new Map<string, { key: string; promise: Promise<AnalysedDocument> }>();
+  private readonly ranges = new Map<string, { key: string; promise: Promise<AnalysedDocument> }>();
 
   /** The finished analysis of this version, if there is one. */
   peek(document: TextDocument, options: AnnotateOptions): AnalysedDocument | undefined {
@@ -71,36 +72,77 @@ export class DocumentAnalyses {
     return promise;
   }
 
-  /** Only the paragraphs around [start, end): quick, for a first screen or a file too large to analyse whole. Not kept. */
-  getRange(document: TextDocument, options: AnnotateOptions, start: number, end: number): AnalysedDocument {
+  /**
+   * Only the paragraphs around [start, end): quick, for a first screen or a file too large to analyse
+   * whole. Sliced too (the head of a 10 MB file is 50 KB of fresh text), and the last one is kept per
+   * document, since the full and delta tokens of an oversized file ask for the same head again.
+   */
+  getRange(document: TextDocument, options: AnnotateOptions, start: number, end: number): Promise<AnalysedDocument> {
+    const key = `${keyOf(document, options)}\u0000${start}\u0000${end}`;
+    const kept = this.ranges.get(document.uri);
+    if (kept && kept.key === key) return kept.promise;
     const text = document.getText();
-    return analysed(document.version, text, analysisApi().annotate(text, { ...options, range: { start, end } }));
+    const promise = this.runInSlices(document, analysisApi().annotateInSteps(text, { ...options, range: { start, end } }), () => true);
+    this.ranges.set(document.uri, { key, promise });
+    promise.catch(() => {
+      if (this.ranges.get(document.uri)?.promise === promise) this.ranges.delete(document.uri);
+    });
+    return promise;
   }
 
   delete(uri: string): void {
     this.done.delete(uri);
     this.running.delete(uri);
+    this.ranges.delete(uri);
   }
 
   clear(): void {
     this.done.clear();
     this.running.clear();
+    this.ranges.clear();
   }
 
-  private async analyse(document: TextDocument, options: AnnotateOptions, isCurrent: () => boolean): Promise<AnalysedDocument> {
+  private analyse(document: TextDocument, options: AnnotateOptions, isCurrent: () => boolean): Promise<AnalysedDocument> {
+    return this.runInSlices(document, analysisApi().annotateInSteps(document.getText(), options), isCurrent);
+  }
+
+  private async runInSlices(document: TextDocument, steps: Generator<void, AnalysisResult, void>, isCurrent: () => boolean): Promise<AnalysedDocument> {
     const text = document.getText();
-    const steps = analysisApi().annotateInSteps(text, options);
     let sliceStart = Date.now();
     for (;;) {
       const step = steps.next();
-      if (step.done) return analysed(document.version, text, step.value);
       if (Date.now() - sliceStart >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // The token segments and whoever awaits this analysis run next: they get a turn of their own.
+        await nextTurn();
         if (!isCurrent()) throw new StaleDocumentError(document.uri);
         sliceStart = Date.now();
       }
+      if (step.done) {
+        const result = analysed(document.version, text, step.value);
+        // Encoding the tokens of a wire file is a pass of its own for whoever awaits this: not in this turn.
+        await nextTurn();
+        return result;
+      }
     }
   }
+}
+
+/** Runs the steps, letting other work in whenever a slice has taken SLICE_MS. */
+export async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** Lets the event loop answer what has queued up meanwhile. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 function analysed(version: number, text: string, analysis: AnalysisResult): AnalysedDocument {

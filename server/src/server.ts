@@ -23,20 +23,22 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AGENCY_CATEGORIES, type AgencyCategory, type AnnotateOptions, type CustomAgency } from './analysis/annotation';
 import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
-import { analysisApi, DocumentAnalyses, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { analysisApi, DocumentAnalyses, inSlices, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
 import { ADD_AGENCY_COMMAND, AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
 import type { Finding } from './features/checks/check';
-import { runChecks, toDiagnostics } from './features/diagnostics';
+import { runChecksInSteps, toDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
-import { documentSymbols } from './features/documentSymbols';
+import { documentSymbolsInSteps } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { registerWorkspaceFeatures } from './workspace/workspaceFeatures';
+import { startEventLoopMonitor } from './eventLoopMonitor';
+import { versionedDocuments } from './versionedDocuments';
 
 /** Documents larger than this are served from the paragraphs in view until their whole analysis is ready. */
 const QUICK_PATH_LENGTH = 100_000;
@@ -44,7 +46,8 @@ const QUICK_PATH_LENGTH = 100_000;
 const STATUS_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  startEventLoopMonitor(connection);
+  const documents = new TextDocuments(versionedDocuments);
   const analyses = new DocumentAnalyses();
   const agencyFiles = new CustomAgencyFiles();
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
@@ -255,23 +258,9 @@ export function startServer(connection: Connection): void {
     tooLarge: boolean;
   }
 
-  /**
-   * TextDocuments updates its documents in place on every change, so a request works on a snapshot
-   * of the version it arrived for: one per version, shared by the requests for it.
-   */
-  const snapshots = new Map<string, TextDocument>();
-  function snapshotOf(uri: string): TextDocument | undefined {
-    const live = documents.get(uri);
-    if (!live) return undefined;
-    const cached = snapshots.get(uri);
-    if (cached && cached.version === live.version) return cached;
-    const snapshot = TextDocument.create(uri, live.languageId, live.version, live.getText());
-    snapshots.set(uri, snapshot);
-    return snapshot;
-  }
-
   async function lookUp(uri: string): Promise<Found | undefined> {
-    const arrived = snapshotOf(uri);
+    // Each version is its own object (versionedDocuments): a request keeps the version it arrived for.
+    const arrived = documents.get(uri);
     if (!arrived) return undefined;
     const settings = await settingsFor(uri);
     if (documents.get(uri)?.version !== arrived.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again.');
@@ -316,8 +305,10 @@ export function startServer(connection: Connection): void {
         if (!canPullDiagnostics) pushDiagnostics(found.document, []);
       } else {
         const analysed = await whole(found);
+        // The checks are passes of their own over the whole analysis: not in the turn that finished it.
+        await nextTurn();
         status = statusOf(uri, analysed.analysis);
-        if (!canPullDiagnostics) pushDiagnostics(found.document, diagnosticsOf(found, analysed));
+        if (!canPullDiagnostics) pushDiagnostics(found.document, await diagnosticsOf(found, analysed));
       }
     } catch {
       return; // A newer version is on its way and will report.
@@ -326,14 +317,14 @@ export function startServer(connection: Connection): void {
   }
 
   // The checks depend on the analysis only; the severities the user chose apply on the way out.
-  const findingsByAnalysis = new WeakMap<AnalysedDocument, Finding[]>();
-  function diagnosticsOf(found: Found, analysed: AnalysedDocument): Diagnostic[] {
+  const findingsByAnalysis = new WeakMap<AnalysedDocument, Promise<Finding[]>>();
+  async function diagnosticsOf(found: Found, analysed: AnalysedDocument): Promise<Diagnostic[]> {
     let findings = findingsByAnalysis.get(analysed);
     if (!findings) {
-      findings = runChecks(found.document.getText(), analysed.analysis, { publicationDateFromSetting: found.settings.publicationDate !== null });
+      findings = inSlices(runChecksInSteps(found.document.getText(), analysed.analysis, { publicationDateFromSetting: found.settings.publicationDate !== null }));
       findingsByAnalysis.set(analysed, findings);
     }
-    return toDiagnostics(found.document, findings, found.settings.checks);
+    return toDiagnostics(found.document, await findings, found.settings.checks);
   }
 
   function pushDiagnostics(document: TextDocument, diagnostics: Diagnostic[]): void {
@@ -353,7 +344,6 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.delete(uri);
-    snapshots.delete(uri);
     reported.delete(uri);
     settingsByUri.delete(uri);
     sentTokens.delete(uri);
@@ -375,7 +365,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
     return remember(found.document.uri, encodeSemanticTokens(found.document, analysed.segments));
   });
@@ -383,7 +373,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.onDelta(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    if (found.tooLarge) return encodeSemanticTokens(found.document, analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD).segments);
+    if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
     const current = encodeSemanticTokens(found.document, analysed.segments);
     const previous = sentTokens.get(found.document.uri);
@@ -410,14 +400,14 @@ export function startServer(connection: Connection): void {
   });
 
   // The outline, breadcrumbs and sticky scroll all ask for symbols: computed once per analysed version.
-  const symbolsByAnalysis = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
+  const symbolsByAnalysis = new WeakMap<AnalysedDocument, Promise<DocumentSymbol[]>>();
   connection.onDocumentSymbol(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found || found.tooLarge) return [];
     const analysed = await whole(found);
     let symbols = symbolsByAnalysis.get(analysed);
     if (!symbols) {
-      symbols = documentSymbols(found.document, analysed.index);
+      symbols = inSlices(documentSymbolsInSteps(found.document, analysed.index));
       symbolsByAnalysis.set(analysed, symbols);
     }
     return symbols;
@@ -433,7 +423,7 @@ export function startServer(connection: Connection): void {
     try {
       const found = await lookUp(params.textDocument.uri);
       if (!found || found.tooLarge) return { kind: 'full', items: [] };
-      return { kind: 'full', items: diagnosticsOf(found, await whole(found)) };
+      return { kind: 'full', items: await diagnosticsOf(found, await whole(found)) };
     } catch (error) {
       // The client keeps the problems it has and pulls again for the new version (ContentModified would clear them).
       if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
@@ -450,7 +440,7 @@ export function startServer(connection: Connection): void {
     if (!dates && !speakers) return [];
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    const source = found.tooLarge ? await analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
     return inlayHints(found.document, source.analysis, start, end, found.settings.inlayHints);
   });
 
@@ -465,7 +455,7 @@ export function startServer(connection: Connection): void {
     if (!file) return actions; // Outside the workspace there is no agency file to correct.
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const source = found.tooLarge ? analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
+    const source = found.tooLarge ? await analyses.getRange(found.document, found.options, start, end) : await around(found, start, end);
     const offers = agencyCorrections(found.document.getText(), source.analysis.annotations, start, end);
     return [...actions, ...correctionActions(offers, file, correctionCapabilities, found.document.uri)];
   });

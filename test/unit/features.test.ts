@@ -154,6 +154,24 @@ describe('document symbols', function () {
     assert.equal(nasa.children![100].selectionRange.start.line, 100);
   });
 
+  it('list the first 500 dates of the timeline, then one entry for the later ones', function () {
+    const text = Array.from({ length: 520 }, (_, i) => `The board met on ${1 + (i % 28)} March ${1900 + Math.floor(i / 28)}.`).join('\n');
+    const doc = TextDocument.create('file:///dates.news', 'news', 1, text);
+    const annotations: Annotation[] = [];
+    for (const match of text.matchAll(/(\d+) March (\d{4})/g)) {
+      const value = `${match[2]}-03-${match[1].padStart(2, '0')}`;
+      annotations.push({ type: 'date', start: match.index, end: match.index + match[0].length, text: match[0], value, resolution: 'explicit' });
+    }
+    const symbols = documentSymbols(doc, new AnnotationIndex({ publicationDate: { value: '2022-03-03', source: 'setting' }, annotations, entities: [] }));
+    const timeline = symbols.find((s) => s.name === 'Timeline')!;
+    assert.equal(timeline.detail, '520 dates');
+    assert.equal(timeline.children!.length, 501);
+    assert.equal(timeline.children![499].name, '1917-03-24 · 24 March 1917');
+    assert.equal(timeline.children![500].name, '… 20 more');
+    assert.equal(timeline.children![500].selectionRange.start.line, 500);
+    assert.equal(timeline.children![500].range.end.line, 519);
+  });
+
   it('take no body sentence for a headline', function () {
     assert.equal(findHeadline('Russia on Thursday announced that it is ceasing cooperation.\n\nMore.'), undefined);
     assert.deepEqual(findHeadline('---\ntitle: A title\n---\nBody.')?.text, 'A title');

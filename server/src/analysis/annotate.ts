@@ -16,7 +16,7 @@ import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './age
 import { withoutIgnored } from './agencies/ignoredAgencies';
 import { findDates } from './dates/dates';
 import { ParagraphMemo } from './memo';
-import { splitParagraphs, type Paragraph } from './text/paragraphs';
+import { splitParagraphs, splitParagraphsAround } from './text/paragraphs';
 import { findPublicationDate } from './dates/publicationDate';
 import { resolveReportingPeriods } from './dates/reportingPeriods';
 import { assembleQuotes, findQuotesInParagraph, type ParagraphQuotes } from './quotes/quotes';
@@ -93,8 +93,7 @@ export function annotate(text: string, options: AnnotateRangeOptions = {}): Anal
 export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {}): Generator<void, AnalysisResult, void> {
   const publicationDate = findPublicationDate(text, options.publicationDate);
   const tagger = agencyTaggerFor(options);
-  let paragraphs = splitParagraphs(text);
-  if (options.range) paragraphs = overlapping(paragraphs, options.range);
+  const paragraphs = options.range ? splitParagraphsAround(text, options.range.start, options.range.end) : splitParagraphs(text);
 
   const dates: DateAnnotation[] = [];
   const mentions: AgencyMention[] = [];
@@ -123,15 +122,19 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
     quoteLocals.push(local.quotes);
     yield;
   }
+  // The document-level passes each take tens of milliseconds on a wire file: one step each, so that a
+  // caller that slices the analysis never holds its event loop for all of them at once.
   const agencies: AgencyAnnotation[] = withoutIgnored(tagger.resolve(text, mentions), options.ignoredAgencies);
+  yield;
   const quotes: QuoteAnnotation[] = assembleQuotes(text, paragraphs, quoteLocals);
+  yield;
   const table = new EntityTable(persons, agencies);
+  yield;
   resolveSpeakers(text, quotes, agencies, table);
-  return { publicationDate, annotations: mergeByPosition([agencies, resolveReportingPeriods(dates), quotes]), entities: table.published(quotes) };
-}
-
-function overlapping(paragraphs: Paragraph[], range: { start: number; end: number }): Paragraph[] {
-  return paragraphs.filter((p) => p.end >= range.start && p.start <= range.end);
+  yield;
+  const periods = resolveReportingPeriods(dates);
+  yield;
+  return { publicationDate, annotations: mergeByPosition([agencies, periods, quotes]), entities: table.published(quotes) };
 }
 
 function byPosition(a: Annotation, b: Annotation): number {

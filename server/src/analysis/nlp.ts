@@ -4,10 +4,38 @@
  * on the agency corpora (see README, Quality). Nothing passes a lexicon per call, because that mutates
  * compromise's global state; it is loaded lazily so that the server starts without paying for it.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type nlpType from 'compromise';
 
 type Nlp = typeof nlpType;
 let loaded: Nlp | undefined;
+
+/** Written by the build next to the bundles: compromise's own lexicon and irregular past forms, nothing added. */
+export const LEXICON_SNAPSHOT_FILE = 'compromiseLexicon.json';
+
+export interface LexiconSnapshot {
+  lexicon: Record<string, string | string[]>;
+  fromPast: Record<string, string>;
+}
+
+let snapshot: LexiconSnapshot | null | undefined;
+
+/**
+ * The snapshot when this code runs from the bundles (dist/), else null and compromise itself is asked.
+ * Starting compromise (unpacking and expanding its lexicon) costs ~150 ms of a cold start; parsing the
+ * same lexicon as JSON costs ~10 ms.
+ */
+function lexiconSnapshot(): LexiconSnapshot | null {
+  if (snapshot === undefined) {
+    try {
+      snapshot = JSON.parse(readFileSync(path.join(__dirname, LEXICON_SNAPSHOT_FILE), 'utf8')) as LexiconSnapshot;
+    } catch {
+      snapshot = null;
+    }
+  }
+  return snapshot;
+}
 
 export function compromise(): Nlp {
   if (!loaded) {
@@ -56,8 +84,10 @@ export function isComparisonWord(word: string): boolean {
 }
 const COMPARISON_TAGS = new Set(['Comparative', 'Superlative']);
 
+let lexiconInUse: Record<string, string | string[]> | undefined;
 function lexicon(): Record<string, string | string[]> {
-  return (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  lexiconInUse ??= lexiconSnapshot()?.lexicon ?? (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  return lexiconInUse;
 }
 
 function hasLexiconTag(word: string, wanted: ReadonlySet<string>): boolean {
@@ -159,6 +189,8 @@ const pastReadings = new Map<string, 'past' | 'same-as-present' | null>();
 
 /** compromise's irregular past forms, past → infinitive ("rose" → "rise", "set" → "set"). */
 function irregularPastForms(): Record<string, string> {
+  const fromSnapshot = lexiconSnapshot()?.fromPast;
+  if (fromSnapshot) return fromSnapshot;
   const model = compromise().model() as { two?: { models?: { fromPast?: { ex?: Record<string, string> } } } };
   return model.two?.models?.fromPast?.ex ?? {};
 }

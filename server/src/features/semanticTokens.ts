@@ -35,18 +35,19 @@ export function tokenSegments(text: string, analysis: AnalysisResult): TokenSegm
   const overlays: TokenSegment[] = [];
   const quotes: TokenSegment[] = [];
   const agencyNames = new Set<string>();
-  const agencySpans = new Set<string>();
+  // A number per span, not a string: built for every agency on every keystroke.
+  const agencySpans = new Set<number>();
   for (const annotation of analysis.annotations) {
     if (annotation.type !== 'agency') continue;
     agencyNames.add(annotation.canonical);
-    agencySpans.add(`${annotation.start}:${annotation.end}`);
+    agencySpans.add(spanKey(annotation.start, annotation.end));
   }
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'quote') {
       quotes.push({ start: annotation.start, end: annotation.end, type: 'quote', modifiers: modifiersOf(annotation) });
       const speaker = annotation.speaker;
       if (speaker) {
-        const isAgency = (annotation.resolved !== null && agencyNames.has(annotation.resolved)) || agencySpans.has(`${speaker.start}:${speaker.end}`);
+        const isAgency = (annotation.resolved !== null && agencyNames.has(annotation.resolved)) || agencySpans.has(spanKey(speaker.start, speaker.end));
         overlays.push(
           isAgency
             ? { start: speaker.start, end: speaker.end, type: 'agency', modifiers: SPEAKER_MODIFIER }
@@ -60,6 +61,11 @@ export function tokenSegments(text: string, analysis: AnalysisResult): TokenSegm
   const mentions = withoutOverlaps(overlays.sort(byStartThenPriority));
   const segments = cutAround(withoutOverlaps(quotes.sort(byStartThenPriority)), mentions);
   return splitAtLineBreaks(text, segments);
+}
+
+/** Exact for offsets below 2^26 (64 M code units) and lengths below 2^26: far beyond any document the server opens. */
+function spanKey(start: number, end: number): number {
+  return start * 67_108_864 + (end - start);
 }
 
 export function encodeSemanticTokens(document: NewsDocument, segments: readonly TokenSegment[], resultId?: string): SemanticTokens {

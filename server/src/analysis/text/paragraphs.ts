@@ -27,6 +27,38 @@ export function splitParagraphs(text: string): Paragraph[] {
   return paragraphs;
 }
 
+/** How far before a range the search for the blank line that opens its block starts; doubled until one is found. */
+const FIRST_REACH = 4_096;
+
+/**
+ * The paragraphs of `splitParagraphs(text)` that overlap [start, end], without splitting the rest of the
+ * text: a first screen of a 10 MB file must not cost a pass over all of it. The same paragraphs, because
+ * a blank-line run always ends where the whole-text split ends it, wherever the search enters the run.
+ */
+export function splitParagraphsAround(text: string, start: number, end: number): Paragraph[] {
+  let blockStart = 0;
+  let scanFrom = 0;
+  for (let reach = FIRST_REACH; start - reach > 0; reach *= 2) {
+    BLANK_LINES.lastIndex = start - reach;
+    const match = BLANK_LINES.exec(text);
+    // A run that starts before `start`: every block after it is a block of the whole-text split.
+    if (match && match.index < start) {
+      blockStart = match.index + match[0].length;
+      scanFrom = blockStart;
+      break;
+    }
+  }
+  const blocks: Paragraph[] = [];
+  BLANK_LINES.lastIndex = scanFrom;
+  for (let match = BLANK_LINES.exec(text); match; match = BLANK_LINES.exec(text)) {
+    pushBlock(text, blockStart, match.index, blocks);
+    blockStart = match.index + match[0].length;
+    if (blockStart > end) break;
+  }
+  if (blockStart <= end) pushBlock(text, blockStart, text.length, blocks);
+  return blocks.filter((p) => p.end >= start && p.start <= end);
+}
+
 function pushBlock(text: string, start: number, end: number, into: Paragraph[]): void {
   // Trim surrounding whitespace so that offsets point at the words.
   while (start < end && isSpace(text.charCodeAt(start))) start++;

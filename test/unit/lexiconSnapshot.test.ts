@@ -1,0 +1,16 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { compromise, LEXICON_SNAPSHOT_FILE, type LexiconSnapshot } from '../../server/src/analysis/nlp';
+import { REPO_ROOT } from '../support/serverProcess';
+
+describe('the lexicon snapshot the bundles read', function () {
+  it('is compromise’s own lexicon and irregular past forms, nothing added or left out', function () {
+    const file = path.join(REPO_ROOT, 'dist', LEXICON_SNAPSHOT_FILE);
+    if (!existsSync(file)) this.skip(); // written by `node esbuild.mjs`, which `npm test` runs first
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as LexiconSnapshot;
+    const model = compromise().model() as { one: { lexicon: Record<string, string | string[]> }; two: { models: { fromPast: { ex: Record<string, string> } } } };
+    assert.deepEqual(snapshot.lexicon, model.one.lexicon);
+    assert.deepEqual(snapshot.fromPast, model.two.models.fromPast.ex);
+  });
+});
