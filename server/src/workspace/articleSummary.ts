@@ -75,12 +75,12 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'agency') {
       if (annotation.acronym) acronymsByStart.set(annotation.start, annotation.acronym);
-      const paragraph = paragraphOf(paragraphStarts, annotation.start);
+      const paragraph = lastStartAtOrBefore(paragraphStarts, annotation.start);
       let names = agenciesByParagraph.get(paragraph);
       if (!names) agenciesByParagraph.set(paragraph, (names = new Set()));
       names.add(annotation.canonical);
     } else if (annotation.type === 'quote') {
-      const paragraph = paragraphOf(paragraphStarts, annotation.start);
+      const paragraph = lastStartAtOrBefore(paragraphStarts, annotation.start);
       if (!quotesByParagraph.has(paragraph)) quotesByParagraph.set(paragraph, quotes.length);
       quotes.push({
         start: annotation.start,
@@ -96,7 +96,7 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
   }
   for (const annotation of analysis.annotations) {
     if (annotation.type !== 'date') continue;
-    const paragraph = paragraphOf(paragraphStarts, annotation.start);
+    const paragraph = lastStartAtOrBefore(paragraphStarts, annotation.start);
     const holding = quotes.findIndex((quote) => quote.start <= annotation.start && annotation.end <= quote.end);
     const quote = holding >= 0 ? holding : quotesByParagraph.get(paragraph);
     dates.push({
@@ -138,15 +138,8 @@ function acronymOf(mentions: readonly SummarySpan[], acronymsByStart: ReadonlyMa
 
 /** The LSP position of an offset, from the line starts alone. */
 export function positionIn(summary: ArticleSummary, offset: number): { line: number; character: number } {
-  const starts = summary.lineStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+  const line = lastStartAtOrBefore(summary.lineStarts, offset);
+  return { line, character: offset - summary.lineStarts[line] };
 }
 
 export function rangeIn(summary: ArticleSummary, span: SummarySpan): { start: { line: number; character: number }; end: { line: number; character: number } } {
@@ -174,7 +167,8 @@ function paragraphBoundaries(text: string): number[] {
   return starts;
 }
 
-function paragraphOf(starts: readonly number[], offset: number): number {
+/** The index of the last of these ascending starts at or before `offset`: its line, or its paragraph. */
+function lastStartAtOrBefore(starts: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
