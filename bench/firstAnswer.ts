@@ -3,10 +3,12 @@
  * semantic tokens for the first screen (a range request for lines 0–60 right after didOpen, which is
  * what VS Code asks first), and the initialize response → the first hover on a short article. Each run
  * is a new process, so the analysis bundle, the lexicons and the JIT start cold every time.
+ * The first screen is painted with dates and quotes before the analysis is loaded; the server then asks
+ * the editor to re-request tokens, and the second row times that answer, with agencies and speakers.
  */
 import type { BenchRow } from './benchRow';
 import { BenchServer } from './lspSession';
-import { measure } from './stats';
+import { measure, summarise } from './stats';
 
 const SECTION = '9 first answer';
 const FIRST_SCREEN_TARGET_MS = 150;
@@ -24,6 +26,8 @@ export async function benchFirstAnswer(
   for (const { name, text } of texts) {
     log(`first answer: spawn → first-screen tokens, ${name}…`);
     let tokens = 0;
+    let fullTokens = 0;
+    const complete: number[] = [];
     const timing = await measure(runs, warmups, async () => {
       const server = BenchServer.spawn(repoRoot);
       try {
@@ -36,6 +40,13 @@ export async function benchFirstAnswer(
         });
         const elapsed = server.sinceSpawn();
         tokens = answer.data.length / 5;
+        await server.semanticTokensRefreshed();
+        const again = await server.request<{ data: number[] }>('textDocument/semanticTokens/range', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 60, character: 0 } },
+        });
+        complete.push(server.sinceSpawn());
+        fullTokens = again.data.length / 5;
         return elapsed;
       } finally {
         await server.stop();
@@ -49,7 +60,15 @@ export async function benchFirstAnswer(
       ...timing,
       target: `< ${FIRST_SCREEN_TARGET_MS} ms`,
       status: timing.median < FIRST_SCREEN_TARGET_MS ? 'PASS' : 'MISS',
-      note: `${tokens} tokens; fresh process each run, over stdio`,
+      note: `${tokens} tokens (dates and quotes); fresh process each run, over stdio`,
+    });
+    rows.push({
+      section: SECTION,
+      metric: '… → the same range with agencies and speakers, after the refresh',
+      size: name,
+      unit: 'ms',
+      ...summarise(complete.slice(-runs)),
+      note: `${fullTokens} tokens`,
     });
   }
 

@@ -44,6 +44,8 @@ export class BenchServer {
   private readonly connection: ProtocolConnection;
   private readonly documents = new Map<string, TextDocument>();
   private exited = false;
+  private refreshes = 0;
+  private readonly refreshWaiters: Array<() => void> = [];
   /** The semantic token types, in the order of the server's legend. */
   tokenTypes: string[] = [];
 
@@ -56,9 +58,14 @@ export class BenchServer {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     // The server pulls `newsAnnotator` settings; an editor with nothing configured answers with empty sections.
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
-    for (const method of ['client/registerCapability', 'workspace/semanticTokens/refresh', 'window/showMessageRequest']) {
+    for (const method of ['client/registerCapability', 'window/showMessageRequest']) {
       this.connection.onRequest(method, () => null);
     }
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => {
+      this.refreshes++;
+      for (const waiter of this.refreshWaiters.splice(0)) waiter();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -80,6 +87,15 @@ export class BenchServer {
     this.tokenTypes = provider?.legend.tokenTypes ?? [];
     this.connection.sendNotification('initialized', {});
     return elapsed;
+  }
+
+  /** Resolves once the server has asked the editor to re-request semantic tokens `count` times in all. */
+  semanticTokensRefreshed(count = 1): Promise<void> {
+    if (this.refreshes >= count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (): void => (this.refreshes >= count ? resolve() : void this.refreshWaiters.push(check));
+      this.refreshWaiters.push(check);
+    });
   }
 
   /** Milliseconds since this process was spawned. */

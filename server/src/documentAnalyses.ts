@@ -31,6 +31,11 @@ export function analysisApi(): typeof AnalysisModule {
   return analysisModule;
 }
 
+/** Whether the analysis is loaded: until then a first screen can be painted from its dates and quotes alone. */
+export function isAnalysisLoaded(): boolean {
+  return analysisModule !== undefined;
+}
+
 /** How long the analysis may hold the event loop before it lets other requests in. */
 const SLICE_MS = 8;
 

@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AGENCY_CATEGORIES, type AgencyCategory, type AnnotateOptions, type CustomAgency } from './analysis/annotation';
 import { AGENCY_FILE } from './customAgencyFile';
 import { CustomAgencyFiles } from './customAgencyFiles';
-import { analysisApi, DocumentAnalyses, inSlices, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
+import { analysisApi, DocumentAnalyses, isAnalysisLoaded, inSlices, nextTurn, StaleDocumentError, type AnalysedDocument } from './documentAnalyses';
 import { agencyCorrections } from './features/agencyCorrections';
 import { quickFixes } from './features/codeActions';
 import { ADD_AGENCY_COMMAND, AGENCY_FILE_EDITED_COMMAND, correctionActions, EXPLAIN_REFUSAL_COMMAND, type CorrectionCapabilities } from './features/correctionActions';
@@ -33,7 +33,8 @@ import { documentHighlights } from './features/documentHighlights';
 import { documentSymbolsInSteps } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
-import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta } from './features/semanticTokens';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta, tokenSegments } from './features/semanticTokens';
+import { firstScreenAnnotations, warmUpFirstScreen } from './analysis/firstScreen';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { registerWorkspaceFeatures } from './workspace/workspaceFeatures';
@@ -42,6 +43,11 @@ import { versionedDocuments } from './versionedDocuments';
 
 /** Documents larger than this are served from the paragraphs in view until their whole analysis is ready. */
 const QUICK_PATH_LENGTH = 100_000;
+/**
+ * With nothing asked of it this long after `initialized`, the server loads the analysis on its own. An editor
+ * opening a file asks for its first screen well within this; a server left idle is ready for the next file.
+ */
+const IDLE_WARM_UP_MS = 300;
 /** A burst of keystrokes produces one status update. */
 const STATUS_DEBOUNCE_MS = 150;
 
@@ -66,20 +72,32 @@ export function startServer(connection: Connection): void {
   const pushedDiagnostics = new Set<string>();
   /** The client watches files for the server when asked (VS Code's client also watches the agency file on its own). */
   let canWatchFiles = false;
+  /**
+   * Until the editor's first screen is painted, only what the user asked for (a hover, the outline) loads
+   * the analysis; the status, the diagnostics and the inlay hints wait, so that the first tokens do not queue
+   * behind the ~100 ms of loading it. Open from the start for a client that cannot be asked for tokens again.
+   */
+  let openFirstPaintGate: () => void = () => undefined;
+  const firstPaint = new Promise<void>((resolve) => (openFirstPaintGate = resolve));
+  let firstScreenPainted = false;
   const workspaceFeatures = registerWorkspaceFeatures(connection, documents, {
     settingsFor,
     optionsOf,
     async openAnalysis(uri) {
+      await firstPaint;
       const found = await lookUp(uri);
       if (!found || found.tooLarge) return undefined;
       return { text: found.document.getText(), analysis: (await whole(found)).analysis };
     },
     logFailure,
+    backgroundMayStart: firstPaint,
   });
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+    if (canRefreshTokens) afterTheAnswerLeaves(warmUpFirstScreen);
+    else openFirstPaintGate();
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     canPullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
@@ -125,15 +143,53 @@ export function startServer(connection: Connection): void {
         refreshEverything();
       });
     }
-    // Load the analysis while the editor is still busy opening files, not when the first request waits for it.
-    setImmediate(() => {
-      try {
-        analysisApi().warmUp();
-      } catch (error) {
-        connection.console.error(`News Annotator: loading the analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
-      }
-    });
+    // Load the analysis before the first request waits for it, but not before the editor's first screen.
+    setTimeout(afterFirstPaint, IDLE_WARM_UP_MS).unref();
   });
+
+  function afterFirstPaint(): void {
+    firstScreenPainted = true;
+    warmUpAnalysis();
+    openFirstPaintGate();
+  }
+
+  /**
+   * Runs `work` two turns from now: the JSON-RPC writer sends the answer being returned from an immediate of its
+   * own, queued after the first of these, so the answer is on its way before `work` holds the event loop.
+   */
+  function afterTheAnswerLeaves(work: () => void): void {
+    setImmediate(() => setImmediate(work));
+  }
+
+  let warmedUp = false;
+  /** Loads the analysis bundle and runs it once, so that the first document pays for the analysis alone. */
+  function warmUpAnalysis(): void {
+    if (warmedUp) return;
+    warmedUp = true;
+    try {
+      analysisApi().warmUp();
+    } catch (error) {
+      connection.console.error(`News Annotator: loading the analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  /**
+   * The editor's first request for tokens, before the analysis is loaded: the dates and quotes of [start, end)
+   * now (analysis/firstScreen.ts), then the analysis loaded in a turn of its own and the editor asked for
+   * the tokens again.
+   */
+  function firstScreenTokens(found: Found, start: number, end: number): SemanticTokens | undefined {
+    if (firstScreenPainted || isAnalysisLoaded() || !canRefreshTokens) return undefined;
+    firstScreenPainted = true;
+    const text = found.document.getText();
+    const annotations = firstScreenAnnotations(text, start, end, found.settings.publicationDate ?? undefined);
+    afterTheAnswerLeaves(() => {
+      afterFirstPaint();
+      connection.languages.semanticTokens.refresh().catch(logFailure);
+    });
+    return encodeSemanticTokens(found.document, segmentsInRange(tokenSegments(text, { annotations }), start, end));
+  }
+
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) agencyFiles.changedOnDisk(change.uri);
     workspaceFeatures.filesChanged(params.changes);
@@ -298,6 +354,7 @@ export function startServer(connection: Connection): void {
     statusTimers.delete(uri);
     let status: DocumentStatus;
     try {
+      await firstPaint;
       const found = await lookUp(uri);
       if (!found) return;
       if (found.tooLarge) {
@@ -338,6 +395,7 @@ export function startServer(connection: Connection): void {
   const reported = new Set<string>();
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    if (!reported.has(uri)) void settingsFor(uri); // asked now, the settings round trip overlaps the first request's arrival
     scheduleStatus(event.document, reported.has(uri) ? STATUS_DEBOUNCE_MS : 0);
     reported.add(uri);
   });
@@ -359,12 +417,16 @@ export function startServer(connection: Connection): void {
     return { resultId, data: tokens.data };
   }
 
+  /** What a full request answers before the analysis is loaded: the lines an editor shows first. */
+  const FIRST_SCREEN_LINES = 100;
   /** For a file over maxFileSize: the tokens of its beginning. */
   const OVERSIZE_HEAD = 50_000;
 
   connection.languages.semanticTokens.on(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
+    const firstScreen = firstScreenTokens(found, 0, found.document.offsetAt({ line: FIRST_SCREEN_LINES, character: 0 }));
+    if (firstScreen) return firstScreen;
     if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
     return remember(found.document.uri, encodeSemanticTokens(found.document, analysed.segments));
@@ -388,6 +450,8 @@ export function startServer(connection: Connection): void {
     if (!found) return { data: [] };
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
+    const firstScreen = firstScreenTokens(found, start, end);
+    if (firstScreen) return firstScreen;
     const source = await around(found, start, end);
     return encodeSemanticTokens(found.document, segmentsInRange(source.segments, start, end));
   });
@@ -421,6 +485,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(async (params) => {
     try {
+      await firstPaint;
       const found = await lookUp(params.textDocument.uri);
       if (!found || found.tooLarge) return { kind: 'full', items: [] };
       return { kind: 'full', items: await diagnosticsOf(found, await whole(found)) };
@@ -434,6 +499,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.inlayHint.on(async (params) => {
+    await firstPaint;
     const found = await lookUp(params.textDocument.uri);
     if (!found) return [];
     const { dates, speakers } = found.settings.inlayHints;

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { annotate, clearAnalysisCache } from '../../server/src/analysis/annotate';
 import type { AnalysisResult, AnnotateOptions, Annotation, TextSpan } from '../../server/src/analysis/annotation';
+import { firstScreenAnnotations } from '../../server/src/analysis/firstScreen';
 import { AnnotationIndex } from '../../server/src/features/annotationIndex';
 import { CHECK_CODES, type CheckCode, type CheckLevel } from '../../server/src/features/checks/check';
 import { quickFixes } from '../../server/src/features/codeActions';
@@ -40,6 +41,28 @@ export function annotationRanges(optionsArbitrary = annotateOptions): fc.IProper
     const start = a % (text.length + 1);
     const end = start + (b % (text.length - start + 1));
     assertAnalysisInvariants(text, annotate(text, { ...options, range: { start, end } }));
+  });
+}
+
+/**
+ * The first screen, painted before the analysis loads, shows what the whole analysis will: over the whole text
+ * its dates and quotes are the analysis's own (quotes without their speakers); over a window, each of its
+ * dates is one the analysis of that window finds, and so is each quote's span.
+ */
+export function firstScreenMatchesTheAnalysis(): fc.IProperty<[string, AnnotateOptions, number, number]> {
+  return fc.property(article, annotateOptions, fc.nat(), fc.nat(), (text, options, a, b) => {
+    countCase();
+    const datesAndQuotes = (annotations: readonly Annotation[]): string[] =>
+      annotations
+        .filter((annotation) => annotation.type === 'date' || annotation.type === 'quote')
+        .map((annotation) => (annotation.type === 'date' ? `date ${annotation.start}-${annotation.end} ${annotation.value}` : `quote ${annotation.start}-${annotation.end} ${annotation.kind}`));
+    const whole = firstScreenAnnotations(text, 0, text.length, options.publicationDate);
+    assert.deepEqual(datesAndQuotes(whole), datesAndQuotes(annotate(text, options).annotations));
+    assert.ok(whole.every((annotation) => annotation.type !== 'quote' || annotation.speaker === null), 'no speakers before the analysis');
+    const start = a % (text.length + 1);
+    const end = start + (b % (text.length - start + 1));
+    const windowed = datesAndQuotes(firstScreenAnnotations(text, start, end, options.publicationDate));
+    assert.deepEqual(windowed, datesAndQuotes(annotate(text, { ...options, range: { start, end } }).annotations));
   });
 }
 

@@ -44,7 +44,10 @@ export function startServerProcess(options: { settings?: Record<string, unknown>
   connection.onNotification('newsAnnotator/indexChanged', () => {
     notifications.push({ method: 'newsAnnotator/indexChanged', params: {} });
   });
-  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  connection.onRequest('workspace/semanticTokens/refresh', () => {
+    notifications.push({ method: 'workspace/semanticTokens/refresh', params: null });
+    return null;
+  });
   // showWarningMessage is a request (it may carry actions); record it with the notifications.
   connection.onRequest('window/showMessageRequest', (params: unknown) => {
     notifications.push({ method: 'window/showMessage', params });

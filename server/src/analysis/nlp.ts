@@ -13,28 +13,40 @@ let loaded: Nlp | undefined;
 
 /** Written by the build next to the bundles: compromise's own lexicon and irregular past forms, nothing added. */
 export const LEXICON_SNAPSHOT_FILE = 'compromiseLexicon.json';
+/**
+ * Also written by the build: the words compromise's lexicon tags PastTense, and its irregular past forms. The
+ * first screen reads the tense around dates before anything else needs the lexicon, and this file is a tenth
+ * of the size.
+ */
+export const PAST_TENSE_SNAPSHOT_FILE = 'compromisePastTense.json';
 
 export interface LexiconSnapshot {
   lexicon: Record<string, string | string[]>;
   fromPast: Record<string, string>;
 }
 
-let snapshot: LexiconSnapshot | null | undefined;
+export interface PastTenseSnapshot {
+  pastTense: string[];
+  fromPast: Record<string, string>;
+}
 
 /**
- * The snapshot when this code runs from the bundles (dist/), else null and compromise itself is asked.
+ * A snapshot when this code runs from the bundles (dist/), else null and compromise itself is asked.
  * Starting compromise (unpacking and expanding its lexicon) costs ~150 ms of a cold start; parsing the
- * same lexicon as JSON costs ~10 ms.
+ * same lexicon as JSON costs ~10 ms. The server bundle (for the first screen) and the analysis bundle each
+ * hold a copy of this module: they share each parsed snapshot through the process's global object.
  */
-function lexiconSnapshot(): LexiconSnapshot | null {
-  if (snapshot === undefined) {
+function snapshotFile<T>(file: string): T | null {
+  const holder = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for(`newsAnnotator.${file}`);
+  if (holder[key] === undefined) {
     try {
-      snapshot = JSON.parse(readFileSync(path.join(__dirname, LEXICON_SNAPSHOT_FILE), 'utf8')) as LexiconSnapshot;
+      holder[key] = JSON.parse(readFileSync(path.join(__dirname, file), 'utf8')) as T;
     } catch {
-      snapshot = null;
+      holder[key] = null;
     }
   }
-  return snapshot;
+  return holder[key] as T | null;
 }
 
 export function compromise(): Nlp {
@@ -86,7 +98,7 @@ const COMPARISON_TAGS = new Set(['Comparative', 'Superlative']);
 
 let lexiconInUse: Record<string, string | string[]> | undefined;
 function lexicon(): Record<string, string | string[]> {
-  lexiconInUse ??= lexiconSnapshot()?.lexicon ?? (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  lexiconInUse ??= snapshotFile<LexiconSnapshot>(LEXICON_SNAPSHOT_FILE)?.lexicon ?? (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   return lexiconInUse;
 }
 
@@ -173,9 +185,10 @@ export function pastTenseReading(word: string): 'past' | 'same-as-present' | nul
   const lower = word.toLowerCase();
   let reading = pastReadings.get(lower);
   if (reading === undefined) {
-    const infinitive = irregularPastForms()[lower];
+    const { pastTense, fromPast } = pastTenseTables();
+    const infinitive = fromPast[lower];
     if (infinitive === lower) reading = 'same-as-present';
-    else if (infinitive || hasLexiconTag(lower, PAST_TENSE_TAGS)) reading = 'past';
+    else if (infinitive || pastTense.has(lower)) reading = 'past';
     else reading = null;
     if (pastReadings.size >= MAX_CACHED_WORDS) pastReadings.clear();
     pastReadings.set(lower, reading);
@@ -183,14 +196,25 @@ export function pastTenseReading(word: string): 'past' | 'same-as-present' | nul
   return reading;
 }
 
-const PAST_TENSE_TAGS = new Set(['PastTense']);
 const MAX_CACHED_WORDS = 20000;
 const pastReadings = new Map<string, 'past' | 'same-as-present' | null>();
 
-/** compromise's irregular past forms, past → infinitive ("rose" → "rise", "set" → "set"). */
-function irregularPastForms(): Record<string, string> {
-  const fromSnapshot = lexiconSnapshot()?.fromPast;
-  if (fromSnapshot) return fromSnapshot;
-  const model = compromise().model() as { two?: { models?: { fromPast?: { ex?: Record<string, string> } } } };
-  return model.two?.models?.fromPast?.ex ?? {};
+let pastTables: { pastTense: ReadonlySet<string>; fromPast: Record<string, string> } | undefined;
+/** The words tagged PastTense, and the irregular past forms, past → infinitive ("rose" → "rise", "set" → "set"). */
+function pastTenseTables(): { pastTense: ReadonlySet<string>; fromPast: Record<string, string> } {
+  if (!pastTables) {
+    const snapshot = snapshotFile<PastTenseSnapshot>(PAST_TENSE_SNAPSHOT_FILE) ?? pastTenseSnapshotOf(compromise());
+    pastTables = { pastTense: new Set(snapshot.pastTense), fromPast: snapshot.fromPast };
+  }
+  return pastTables;
+}
+
+/** What the build writes to PAST_TENSE_SNAPSHOT_FILE, from compromise's own tables. */
+export function pastTenseSnapshotOf(nlp: Nlp): PastTenseSnapshot {
+  const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> }; two?: { models?: { fromPast?: { ex?: Record<string, string> } } } };
+  const pastTense = Object.keys(model.one.lexicon).filter((word) => {
+    const tags = model.one.lexicon[word];
+    return Array.isArray(tags) ? tags.includes('PastTense') : tags === 'PastTense';
+  });
+  return { pastTense, fromPast: model.two?.models?.fromPast?.ex ?? {} };
 }

@@ -31,7 +31,7 @@ const OVERLAY_PRIORITY: Record<TokenType, number> = { speaker: 3, agency: 2, dat
  * Non-overlapping, single-line segments in document order. Tokens cannot overlap, so mentions
  * inside a quote (a speaker, an agency, a date) cut the quote's token around them.
  */
-export function tokenSegments(text: string, analysis: AnalysisResult): TokenSegment[] {
+export function tokenSegments(text: string, analysis: Pick<AnalysisResult, 'annotations'>): TokenSegment[] {
   const overlays: TokenSegment[] = [];
   const quotes: TokenSegment[] = [];
   const agencyNames = new Set<string>();

@@ -51,6 +51,8 @@ export interface WorkspaceFeatureHost {
   /** The current version of an open document and its analysis (the one the document features use); undefined when not open or over maxFileSize. */
   openAnalysis(uri: string): Promise<{ text: string; analysis: AnalysisResult } | undefined>;
   logFailure(error: unknown): void;
+  /** Settles when background work may load the analysis: after the editor's first screen (see server.ts). */
+  readonly backgroundMayStart: Promise<void>;
 }
 
 export interface WorkspaceFeatures {
@@ -239,7 +241,7 @@ export function registerWorkspaceFeatures(connection: Connection, documents: Tex
           void watchIncludedFiles().catch(host.logFailure);
         });
       }
-      void requireIndex().refresh().catch(host.logFailure);
+      void host.backgroundMayStart.then(() => requireIndex().refresh()).catch(host.logFailure);
       void watchIncludedFiles().catch(host.logFailure);
     },
     filesChanged(changes) {
