@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type InitializeResult,
+  type Range,
   type SemanticTokens,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -34,6 +35,7 @@ import { documentSymbolsInSteps } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta, tokenSegments } from './features/semanticTokens';
+import { documentHead } from './features/newsDocument';
 import { firstScreenAnnotations, warmUpFirstScreen } from './analysis/firstScreen';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
@@ -178,16 +180,19 @@ export function startServer(connection: Connection): void {
    * now (analysis/firstScreen.ts), then the analysis loaded in a turn of its own and the editor asked for
    * the tokens again.
    */
-  function firstScreenTokens(found: Found, start: number, end: number): SemanticTokens | undefined {
+  function firstScreenTokens(found: Found, range: Range): SemanticTokens | undefined {
     if (firstScreenPainted || isAnalysisLoaded() || !canRefreshTokens) return undefined;
     firstScreenPainted = true;
+    const head = documentHead(found.document, range.end.line);
+    const start = head.offsetAt(range.start);
+    const end = head.offsetAt(range.end);
     const text = found.document.getText();
     const annotations = firstScreenAnnotations(text, start, end, found.settings.publicationDate ?? undefined);
     afterTheAnswerLeaves(() => {
       afterFirstPaint();
       connection.languages.semanticTokens.refresh().catch(logFailure);
     });
-    return encodeSemanticTokens(found.document, segmentsInRange(tokenSegments(text, { annotations }), start, end));
+    return encodeSemanticTokens(head, segmentsInRange(tokenSegments(text, { annotations }), start, end));
   }
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -425,7 +430,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
-    const firstScreen = firstScreenTokens(found, 0, found.document.offsetAt({ line: FIRST_SCREEN_LINES, character: 0 }));
+    const firstScreen = firstScreenTokens(found, { start: { line: 0, character: 0 }, end: { line: FIRST_SCREEN_LINES, character: 0 } });
     if (firstScreen) return firstScreen;
     if (found.tooLarge) return encodeSemanticTokens(found.document, (await analyses.getRange(found.document, found.options, 0, OVERSIZE_HEAD)).segments);
     const analysed = await whole(found);
@@ -448,10 +453,10 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(async (params) => {
     const found = await lookUp(params.textDocument.uri);
     if (!found) return { data: [] };
+    const firstScreen = firstScreenTokens(found, params.range);
+    if (firstScreen) return firstScreen;
     const start = found.document.offsetAt(params.range.start);
     const end = found.document.offsetAt(params.range.end);
-    const firstScreen = firstScreenTokens(found, start, end);
-    if (firstScreen) return firstScreen;
     const source = await around(found, start, end);
     return encodeSemanticTokens(found.document, segmentsInRange(source.segments, start, end));
   });

@@ -3,7 +3,7 @@
  * spread over the in-process properties by weight. Prints the seed so that a failure can be replayed.
  */
 import fc from 'fast-check';
-import { annotationRanges, annotationRangesWithCustomAgencies, caseCount, featureRanges, featuresOverAnyAnalysis, firstScreenMatchesTheAnalysis, incrementalEqualsFresh } from './properties';
+import { annotationRanges, annotationRangesWithCustomAgencies, caseCount, featureRanges, documentHeadMatchesTheDocument, featuresOverAnyAnalysis, firstScreenMatchesTheAnalysis, incrementalEqualsFresh } from './properties';
 
 // The properties differ in their generated values; the runner only needs to run them.
 const PROPERTIES: Array<{ name: string; weight: number; property: () => fc.IProperty<any> }> = [
@@ -13,6 +13,7 @@ const PROPERTIES: Array<{ name: string; weight: number; property: () => fc.IProp
   { name: 'features-any-analysis', weight: 2, property: featuresOverAnyAnalysis },
   { name: 'incremental-equals-fresh', weight: 2, property: incrementalEqualsFresh },
   { name: 'first-screen-matches-analysis', weight: 1, property: firstScreenMatchesTheAnalysis },
+  { name: 'document-head-matches-document', weight: 0.5, property: documentHeadMatchesTheDocument },
 ];
 
 function parseArguments(argv: string[]): { runs: number; seed: number; only?: string } {

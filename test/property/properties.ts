@@ -17,6 +17,7 @@ import { documentHighlights } from '../../server/src/features/documentHighlights
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { documentHead } from '../../server/src/features/newsDocument';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, tokenSegments } from '../../server/src/features/semanticTokens';
 import { annotateOptions, applyEdit, article, customAgencyOptions, edit, type Edit } from './arbitraries';
 import { assertAnalysisInvariants, assertEncodedTokens, assertHover, assertRange, assertSegmentInvariants, assertSymbols, linesOf, splitsSurrogatePair } from './invariants';
@@ -63,6 +64,34 @@ export function firstScreenMatchesTheAnalysis(): fc.IProperty<[string, AnnotateO
     const end = start + (b % (text.length - start + 1));
     const windowed = datesAndQuotes(firstScreenAnnotations(text, start, end, options.publicationDate));
     assert.deepEqual(windowed, datesAndQuotes(annotate(text, { ...options, range: { start, end } }).annotations));
+  });
+}
+
+/**
+ * The head of a document that answers the first screen: every position on its lines and every offset inside it
+ * is where the whole document puts it, whatever mix of \n, \r\n and lone \r the lines end with.
+ */
+export function documentHeadMatchesTheDocument(): fc.IProperty<[string, number, Array<{ line: number; character: number }>, number[]]> {
+  const lineBreaks = fc.stringMatching(/^(?:[a-z "“”]{0,6}(?:\r\n|\r|\n)){0,12}[a-z "]{0,6}$/);
+  const text = fc.oneof(lineBreaks, article);
+  const position = fc.record({ line: fc.integer({ min: -1, max: 14 }), character: fc.integer({ min: -1, max: 12 }) });
+  return fc.property(text, fc.integer({ min: 0, max: 14 }), fc.array(position, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), (content, lastLine, positions, offsets) => {
+    countCase();
+    const document = TextDocument.create('file:///head.news', 'news', 1, content);
+    const head = documentHead(document, lastLine);
+    const length = head.getText().length;
+    assert.equal(content.slice(0, length), head.getText());
+    // The head ends where a line of the document starts (or at the end): it never cuts a line or a \r\n.
+    assert.ok(length === content.length || document.positionAt(length).character === 0);
+    for (const { line, character } of positions) {
+      if (line > lastLine) continue;
+      assert.equal(head.offsetAt({ line, character }), document.offsetAt({ line, character }), `offset of ${line}:${character}`);
+    }
+    for (const offset of offsets) {
+      if (length === 0) break;
+      const inside = offset % length;
+      assert.deepEqual(head.positionAt(inside), document.positionAt(inside), `position of ${inside}`);
+    }
   });
 }
 

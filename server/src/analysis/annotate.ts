@@ -102,13 +102,13 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const memo = options.memoise === false ? undefined : memoFor(`${publicationDate.value}\u0000${tagger.key}`);
   for (const paragraph of paragraphs) {
     const offset = paragraph.start;
-    const analyseParagraph = (): ParagraphResult => ({
-      dates: findDates(paragraph.text, publicationDate.value),
-      mentions: tagger.findInParagraph(paragraph.text),
-      quotes: findQuotesInParagraph(paragraph.text),
-      persons: findPersonMentions(paragraph.text),
+    const analyseParagraph = (own: string): ParagraphResult => ({
+      dates: findDates(own, publicationDate.value),
+      mentions: tagger.findInParagraph(own),
+      quotes: findQuotesInParagraph(own),
+      persons: findPersonMentions(own),
     });
-    const local = memo ? memo.get(paragraph.text, analyseParagraph) : analyseParagraph();
+    const local = memo ? memo.get(paragraph.text, analyseParagraph) : analyseParagraph(paragraph.text);
     if (local.placed?.offset !== offset) {
       local.placed = {
         offset,

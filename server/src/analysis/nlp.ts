@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type nlpType from 'compromise';
+import { StringMemo } from './memo';
 
 type Nlp = typeof nlpType;
 let loaded: Nlp | undefined;
@@ -182,22 +183,16 @@ const PLURAL_TAGS = new Set(['Plural']);
  * to the caller, as compromise itself guesses them by suffix. A lookup, no tagging pass.
  */
 export function pastTenseReading(word: string): 'past' | 'same-as-present' | null {
-  const lower = word.toLowerCase();
-  let reading = pastReadings.get(lower);
-  if (reading === undefined) {
-    const { pastTense, fromPast } = pastTenseTables();
-    const infinitive = fromPast[lower];
-    if (infinitive === lower) reading = 'same-as-present';
-    else if (infinitive || pastTense.has(lower)) reading = 'past';
-    else reading = null;
-    if (pastReadings.size >= MAX_CACHED_WORDS) pastReadings.clear();
-    pastReadings.set(lower, reading);
-  }
-  return reading;
+  return pastReadings.get(word.toLowerCase());
 }
 
 const MAX_CACHED_WORDS = 20000;
-const pastReadings = new Map<string, 'past' | 'same-as-present' | null>();
+const pastReadings = new StringMemo<'past' | 'same-as-present' | null>((lower) => {
+  const { pastTense, fromPast } = pastTenseTables();
+  const infinitive = fromPast[lower];
+  if (infinitive === lower) return 'same-as-present';
+  return infinitive || pastTense.has(lower) ? 'past' : null;
+}, MAX_CACHED_WORDS);
 
 let pastTables: { pastTense: ReadonlySet<string>; fromPast: Record<string, string> } | undefined;
 /** The words tagged PastTense, and the irregular past forms, past → infinitive ("rose" → "rise", "set" → "set"). */

@@ -10,6 +10,7 @@ import type { AgencyAnnotation, AgencyCategory, CustomAgency } from '../annotati
 import { AgencyIndex, continuesName, LEXICON, type KnownAgency } from './agencyLexicon';
 import { isAllCaps, isCapitalised, joinsName, tokenize, type NameToken } from '../text/nameTokens';
 import { isAdjectiveWord, isDictionaryWord, isGivenName, isKnownSurname } from '../nlp';
+import { StringMemo } from '../memo';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 import { isFillerWord, isNationality, isNotAnAgency, isPlaceOrPeople, isTown } from './notAgencies';
 import { categoryFromCue, cueAfter, cueBefore, headCategory, isLegalSuffix, isOfHead, mediaCueAfter, PERSON_AFTER } from './organisationPatterns';
@@ -908,16 +909,10 @@ function markCovered(tokens: readonly NameToken[], covered: Uint8Array, start: n
 
 /** Spaced CoNLL tokens and line breaks collapse: "Queen 's Park" → "Queen's Park". */
 /** Mentions repeat across a document and across edits: each surface form is normalised once. */
-const canonicalForms = new Map<string, string>();
+const canonicalForms = new StringMemo((text) => text.replace(/\s+/g, ' ').replace(/ (['’]s)\b/g, '$1').replace(/ ?- /g, '-'));
 
 function canonicalOf(text: string): string {
-  let canonical = canonicalForms.get(text);
-  if (canonical === undefined) {
-    if (canonicalForms.size > 100_000) canonicalForms.clear();
-    canonical = text.replace(/\s+/g, ' ').replace(/ (['’]s)\b/g, '$1').replace(/ ?- /g, '-');
-    canonicalForms.set(text, canonical);
-  }
-  return canonical;
+  return canonicalForms.get(text);
 }
 
 function agencyMention(paragraph: string, start: number, end: number, canonical: string, category: AgencyCategory, source: AgencyAnnotation['source']): AgencyMention {
@@ -937,17 +932,11 @@ function fromKnown(agency: KnownAgency, paragraph: string, start: number, end: n
   return mention;
 }
 
-const nameKeys = new Map<string, string>();
+// Most mentions are one plain word: skip the regexes.
+const nameKeys = new StringMemo((text) => (/[\s'’-]/.test(text) ? canonicalOf(text).toLowerCase() : text.toLowerCase()));
 
 function nameKey(text: string): string {
-  let key = nameKeys.get(text);
-  if (key === undefined) {
-    // Most mentions are one plain word: skip the regexes.
-    key = /[\s'’-]/.test(text) ? canonicalOf(text).toLowerCase() : text.toLowerCase();
-    if (nameKeys.size > 100_000) nameKeys.clear();
-    nameKeys.set(text, key);
-  }
-  return key;
+  return nameKeys.get(text);
 }
 
 /**
@@ -1039,24 +1028,20 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
   return withoutOverlaps(accepted).map(toAnnotation);
 }
 
-const firstWordKeys = new Map<string, string | null>();
-
 /**
  * The first word by which a later mention may refer to this name: "Real" for "Real Madrid", but not
  * "Irving" for "Irving Police Department" (a head-named body's first word is a modifier). Memoised:
  * the same names recur on every keystroke.
  */
+const firstWordKeys = new StringMemo<string | null>((text) => {
+  const words = text.split(/\s+/);
+  const eligible =
+    words.length >= 2 && !headCategory(words[words.length - 1]) && !headCategory(words[0]) && !isNotAnAgency(words[0]) && !LEADING_NON_NAME.has(words[0]) && !PLACE_NAME_PREFIX.test(words[0]);
+  return eligible ? words[0].toLowerCase() : null;
+});
+
 function firstWordKey(text: string): string | null {
-  let key = firstWordKeys.get(text);
-  if (key === undefined) {
-    const words = text.split(/\s+/);
-    const eligible =
-      words.length >= 2 && !headCategory(words[words.length - 1]) && !headCategory(words[0]) && !isNotAnAgency(words[0]) && !LEADING_NON_NAME.has(words[0]) && !PLACE_NAME_PREFIX.test(words[0]);
-    key = eligible ? words[0].toLowerCase() : null;
-    if (firstWordKeys.size > 100_000) firstWordKeys.clear();
-    firstWordKeys.set(text, key);
-  }
-  return key;
+  return firstWordKeys.get(text);
 }
 
 /** First words of place-like names that say nothing on their own ("St Louis", "New York", "Los Angeles"). */

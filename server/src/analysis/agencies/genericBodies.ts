@@ -2,6 +2,7 @@
  * Institutions every country names the same way: "the Supreme Court", "Parliament", "the Foreign Ministry".
  * Written without a country, such a name is the body of the country the story is about (see storyCountry.ts).
  */
+import { StringMemo } from '../memo';
 import { countryAdjective, countryOfName } from './storyCountry';
 
 interface GenericBody {
@@ -34,18 +35,13 @@ for (const name of ['congress', 'senate', 'house of representatives', 'house of 
 export function genericBodyKey(text: string): string | undefined {
   // Most mentions are proper names far from any generic body: skip the normalisation for them.
   if (text.length > 40) return undefined;
-  let key = keys.get(text);
-  if (key === undefined) {
-    const normal = text.replace(/\s+/g, ' ').replace(/^the /i, '').toLowerCase();
-    key = BODIES.has(normal) ? normal : null;
-    // The same names recur on every keystroke; bounded like the other per-name memos.
-    if (keys.size > 100_000) keys.clear();
-    keys.set(text, key);
-  }
-  return key ?? undefined;
+  return keys.get(text) ?? undefined;
 }
 
-const keys = new Map<string, string | null>();
+const keys = new StringMemo<string | null>((text) => {
+  const normal = text.replace(/\s+/g, ' ').replace(/^the /i, '').toLowerCase();
+  return BODIES.has(normal) ? normal : null;
+});
 
 /** Whether a mention's name points at one country by itself ("Roscosmos", "Congress"), unlike "the Supreme Court". */
 export function pointsAtItsCountry(text: string): boolean {

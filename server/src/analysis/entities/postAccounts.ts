@@ -1,5 +1,6 @@
 /** Who an embedded social-media post is by: an agency its account names, else the account's display name. */
 import type { AgencyAnnotation, TextSpan } from '../annotation';
+import { StringMemo } from '../memo';
 import { agencyWithin } from './agencyReferents';
 
 /** A post's account: an agency named in it, else one whose name or acronym matches the handle, else the display name. */
@@ -31,17 +32,11 @@ function agenciesByHandle(agencies: readonly AgencyAnnotation[]): Map<string, st
 }
 
 /** Names recur across a document and across edits: each is normalised once. */
-const normalisedNames = new Map<string, string>();
+const normalisedNames = new StringMemo(normaliseHandleUncached);
 
 /** "DLR_en" → "dlr", "Roscosmos" → "roscosmos": accounts add language suffixes and underscores. */
 function normaliseHandle(name: string): string {
-  let normalised = normalisedNames.get(name);
-  if (normalised === undefined) {
-    if (normalisedNames.size > 100_000) normalisedNames.clear();
-    normalised = normaliseHandleUncached(name);
-    normalisedNames.set(name, normalised);
-  }
-  return normalised;
+  return normalisedNames.get(name);
 }
 
 function normaliseHandleUncached(name: string): string {

@@ -5,6 +5,7 @@
  * quotation marks. A quote that runs over several paragraphs is not unbalanced: by convention each new
  * paragraph opens again with a mark and only the last one closes.
  */
+import { StringMemo } from '../../analysis/memo';
 import { scanQuotes, type ScannedParagraph } from '../../analysis/quotes/quoteScanner';
 import type { Paragraph } from '../../analysis/text/paragraphs';
 import type { Finding } from './check';
@@ -23,17 +24,10 @@ const CLOSERS: Record<string, string> = {
 };
 
 /** Paragraph scans by paragraph text: an edit rescans only the paragraphs it touches. */
-const scans = new Map<string, ScannedParagraph>();
-const MAX_SCANS = 20_000;
+const scans = new StringMemo(scanQuotes, 20_000);
 
 function scanOf(paragraph: string): ScannedParagraph {
-  let scan = scans.get(paragraph);
-  if (!scan) {
-    if (scans.size >= MAX_SCANS) scans.clear();
-    scan = scanQuotes(paragraph);
-    scans.set(paragraph, scan);
-  }
-  return scan;
+  return scans.get(paragraph);
 }
 
 /** A mark that can open a double quotation or belong to a typographic pair; a paragraph with only apostrophes has none. */
