@@ -36,7 +36,7 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, semanticTokensDelta, tokenSegments } from './features/semanticTokens';
 import { documentHead } from './features/newsDocument';
-import { firstScreenAnnotations, warmUpFirstScreen } from './analysis/firstScreen';
+import { FIRST_SCREEN_WARM_UP, firstScreenAnnotations } from './analysis/firstScreen';
 import { statusOf, STATUS_NOTIFICATION, type DocumentStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { registerWorkspaceFeatures } from './workspace/workspaceFeatures';
@@ -98,7 +98,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
-    if (canRefreshTokens) afterTheAnswerLeaves(warmUpFirstScreen);
+    if (canRefreshTokens) afterTheAnswerLeaves(() => oneStepATurn(FIRST_SCREEN_WARM_UP));
     else openFirstPaintGate();
     canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     canPullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -161,6 +161,14 @@ export function startServer(connection: Connection): void {
    */
   function afterTheAnswerLeaves(work: () => void): void {
     setImmediate(() => setImmediate(work));
+  }
+
+  /** Each step in a turn of its own, unless the analysis has been loaded meanwhile and made them pointless. */
+  function oneStepATurn(steps: ReadonlyArray<() => void>): void {
+    const [step, ...rest] = steps;
+    if (!step || isAnalysisLoaded()) return;
+    step();
+    setImmediate(() => oneStepATurn(rest));
   }
 
   let warmedUp = false;
