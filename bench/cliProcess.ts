@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
+import { CPU_REPORT_ENV, parseCpuReport } from '../server/src/cli/cpuReport';
 
 export interface CliRun {
   ms: number;
@@ -17,11 +18,14 @@ export interface CliRun {
   peakRssBytes: number;
   /** VmRSS samples with how many input bytes the bench had counted into the CLI at that moment. */
   rssSamples: Array<{ atInputBytes: number; rssBytes: number }>;
+  /** User + system CPU time of the whole process (all its threads), as the CLI reports it at exit. */
+  cpuMs: number | undefined;
   status: number | null;
   stderr: string;
 }
 
 const RSS_SAMPLE_MS = 100;
+const STDERR_TAIL_CHARACTERS = 1_000;
 
 /** Resident set size (VmRSS) and its high-water mark (VmHWM) of a process, in bytes; zeros off Linux. */
 export function processMemory(pid: number): { rss: number; peak: number } {
@@ -41,7 +45,10 @@ export function processMemory(pid: number): { rss: number; peak: number } {
 export function runCli(repoRoot: string, args: readonly string[], input: number | Readable, inputProgress: () => number = () => 0): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'news-annotate'), '--jsonl', ...args], { stdio: [typeof input === 'number' ? input : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'news-annotate'), '--jsonl', ...args], {
+      stdio: [typeof input === 'number' ? input : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, [CPU_REPORT_ENV]: '1' },
+    });
     if (typeof input !== 'number') {
       // Through this process, so that the bench can count what went in; pipe() passes the CLI's backpressure on.
       child.stdin!.on('error', () => undefined);
@@ -51,6 +58,8 @@ export function runCli(repoRoot: string, args: readonly string[], input: number 
     let outputBytes = 0;
     let outputLines = 0;
     let stderr = '';
+    // The CPU report is the last line; diagnostics of bad lines before it may be long, so the tail is kept apart.
+    let stderrTail = '';
     let peakRssBytes = 0;
     const rssSamples: CliRun['rssSamples'] = [];
     const sample = (): void => {
@@ -67,7 +76,9 @@ export function runCli(repoRoot: string, args: readonly string[], input: number 
       hash.update(chunk);
     });
     child.stderr!.on('data', (chunk: Buffer) => {
-      if (stderr.length < 10_000) stderr += chunk.toString();
+      const text = chunk.toString();
+      if (stderr.length < 10_000) stderr += text;
+      stderrTail = (stderrTail + text).slice(-STDERR_TAIL_CHARACTERS);
     });
     child.once('error', (error) => {
       clearInterval(sampler);
@@ -75,7 +86,9 @@ export function runCli(repoRoot: string, args: readonly string[], input: number 
     });
     child.once('close', (status) => {
       clearInterval(sampler);
-      resolve({ ms: performance.now() - started, outputBytes, outputLines, outputSha1: hash.digest('hex'), peakRssBytes, rssSamples, status, stderr });
+      const cpu = parseCpuReport(stderrTail);
+      const cpuMs = cpu ? cpu.userMs + cpu.systemMs : undefined;
+      resolve({ ms: performance.now() - started, outputBytes, outputLines, outputSha1: hash.digest('hex'), peakRssBytes, rssSamples, cpuMs, status, stderr });
     });
   });
 }

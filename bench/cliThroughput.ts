@@ -94,7 +94,9 @@ export async function benchCliThroughput(options: CliThroughputOptions, repoRoot
       }
       const hashes = new Set([...byJobs.values()].flat().map((r) => r.outputSha1));
       const medians = new Map([...byJobs].map(([jobs, runs]) => [jobs, summarise(runs.map((r) => r.ms))]));
+      const cpuMedians = new Map([...byJobs].map(([jobs, runs]) => [jobs, medianCpuMs(runs)]));
       for (const [jobs, timing] of medians) {
+        const cpuMs = cpuMedians.get(jobs);
         rows.push({
           section: '6 cli',
           metric: `news-annotate --jsonl --jobs ${jobs}, ${set.name}`,
@@ -102,7 +104,7 @@ export async function benchCliThroughput(options: CliThroughputOptions, repoRoot
           unit: 'ms',
           ...timing,
           derived: `${(set.lines.length / (timing.median / 1000)).toFixed(0)} docs/s, ${(bytes / 1e6 / (timing.median / 1000)).toFixed(2)} MB/s`,
-          note: `peak RSS ${Math.max(...byJobs.get(jobs)!.map((r) => r.peakRssBytes)) >> 20} MB; process start to exit`,
+          note: `peak RSS ${Math.max(...byJobs.get(jobs)!.map((r) => r.peakRssBytes)) >> 20} MB; process start to exit${cpuMs === undefined ? '' : `; CPU ${(cpuMs / 1000).toFixed(2)} s (user + sys, all threads: ${(cpuMs / timing.median).toFixed(2)} cores busy)`}`,
         });
       }
       const speedUp = medians.get(1)!.median / medians.get(options.jobs)!.median;
@@ -116,6 +118,21 @@ export async function benchCliThroughput(options: CliThroughputOptions, repoRoot
         status: speedUp >= SPEED_UP_TARGET ? 'PASS' : 'MISS',
         note: hashes.size === 1 ? 'output byte for byte the same in every run' : `OUTPUTS DIFFER (${hashes.size} different hashes)`,
       });
+      const cpuOfJobs = cpuMedians.get(options.jobs);
+      if (cpuOfJobs !== undefined) {
+        // However well the work is spread, --jobs N cannot finish before its CPU time fills the cores it can use:
+        // this ceiling says whether a miss is in the CLI's scheduling or in the CPU the threads spend.
+        const usableCores = Math.min(options.jobs, availableParallelism());
+        const floorMs = cpuOfJobs / usableCores;
+        rows.push({
+          section: '6 cli',
+          metric: `ceiling of that speed-up from CPU time, ${set.name}`,
+          size,
+          unit: '×',
+          median: medians.get(1)!.median / floorMs,
+          derived: `--jobs ${options.jobs} spends ${(cpuOfJobs / 1000).toFixed(2)} s of CPU (--jobs 1: ${(cpuMedians.get(1)! / 1000).toFixed(2)} s), so needs ≥ ${(floorMs / 1000).toFixed(2)} s on ${usableCores} cores`,
+        });
+      }
       if (hashes.size !== 1) throw new Error(`news-annotate wrote different output for --jobs 1 and --jobs ${options.jobs} on ${set.name}`);
     }
   } finally {
@@ -124,3 +141,8 @@ export async function benchCliThroughput(options: CliThroughputOptions, repoRoot
 }
 
 export const DEFAULT_JOBS = availableParallelism();
+
+function medianCpuMs(runs: readonly CliRun[]): number | undefined {
+  const cpu = runs.map((run) => run.cpuMs);
+  return cpu.every((ms): ms is number => ms !== undefined) ? summarise(cpu).median : undefined;
+}

@@ -9,6 +9,7 @@ import { annotate, type AnalysisResult } from '../analysis/annotate';
 import { toPublicResult } from '../publicSchema';
 import { renderArticle, renderSummary } from '../terminalReport';
 import { readArticle } from './articleFile';
+import { reportCpuAtExit } from './cpuReport';
 import { runExport } from './exportCommand';
 import { InputError } from './inputError';
 import { filterJsonLines } from './jsonLinesFilter';
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
  * early (`| head`) closes standard output: that ends the run successfully, as for any Unix filter.
  */
 export function run(argv: string[]): void {
+  reportCpuAtExit();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     process.stderr.write(`news-annotate: cannot write the output (${error.code ?? error.message}).\n`);
