@@ -3,7 +3,7 @@
  * condition with a deadline.
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { waitFor } from '../../../scripts/waitFor';
+import { GiveUp, waitFor } from '../../../scripts/waitFor';
 
 /** Shows the News container by its activity bar entry. */
 export async function openNewsContainer(page: Page): Promise<void> {
@@ -109,19 +109,34 @@ export async function quickInputTitle(page: Page): Promise<string | undefined> {
 /**
  * Answers VS Code's simple file dialog (a quick input holding a path, which code-server shows for Save As and
  * Open Folder) by typing `file`, and accepts it.
+ *
+ * The dialog opens showing the parent of its folder, then reads the folder and writes its default path into the input
+ * over whatever is there: a path typed before that is lost and OK saves under the default name, in the default folder.
+ * It writes that path in the same step as it lists the folder, whose first entry is ".." (every folder has one but the
+ * root), so the path is typed once that entry is listed.
  */
 export async function answerFileDialog(page: Page, file: string, titlePart: RegExp): Promise<void> {
   await waitFor(async () => titlePart.test((await quickInputTitle(page)) ?? ''), { timeout: 10_000, what: `a file dialog titled ${titlePart}` });
-  const input = page.locator('.quick-input-widget:visible .quick-input-box input');
-  // The dialog fills in its default path once it has read the folder: typing before that would be overwritten.
-  await waitFor(async () => (await input.inputValue()).length > 0, { timeout: 10_000, what: 'the file dialog to show its default path' });
+  const dialog = page.locator('.quick-input-widget:visible');
+  const input = dialog.locator('.quick-input-box input');
+  const parentEntry = dialog.locator('.quick-input-list .monaco-list-row[aria-label=".."]');
+  await waitFor(async () => (await parentEntry.count()) > 0, { timeout: 10_000, what: 'the file dialog to list its folder' });
   await input.fill(file);
   await waitFor(async () => (await input.inputValue()) === file, { timeout: 5_000, what: `the dialog to hold ${file}` });
-  // The dialog checks the path as it is typed; OK accepts it once that check is done, and the dialog closes.
-  const ok = page.locator('.quick-input-widget:visible .monaco-button').filter({ hasText: /^OK$/ }).first();
+  // The dialog reads the typed folder before it accepts: OK pressed meanwhile is held until then, or only moves the
+  // dialog to that folder, so OK is pressed until the dialog closes. Anything else it shows instead (another path, a
+  // validation message, a confirmation such as "already exists") is a failure to report now, not after a timeout.
+  const ok = dialog.locator('.monaco-button').filter({ hasText: /^OK$/ }).first();
+  const message = dialog.locator('.quick-input-message');
   await waitFor(
     async () => {
-      if (!titlePart.test((await quickInputTitle(page)) ?? '')) return true;
+      const title = await quickInputTitle(page);
+      if (title === undefined) return true; // closed
+      if (!titlePart.test(title)) throw new GiveUp(`the file dialog gave way to a quick input titled "${title}"`);
+      const value = await input.inputValue({ timeout: 1_000 });
+      if (value !== file) throw new GiveUp(`the file dialog holds ${value} instead of ${file}`);
+      const problem = (await message.count()) > 0 ? (await message.innerText({ timeout: 1_000 })).trim() : '';
+      if (problem) throw new GiveUp(`the file dialog says "${problem}"`);
       await ok.click({ timeout: 2_000 });
       return false;
     },
