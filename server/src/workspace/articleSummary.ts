@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult, EntityKind } from '../analysis/annotation';
 import { findHeadline } from '../analysis/text/headline';
+import { firstEnclosingIndices } from './enclosingSpans';
 
 export interface SummarySpan {
   start: number;
@@ -94,10 +95,11 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
       });
     }
   }
-  for (const annotation of analysis.annotations) {
-    if (annotation.type !== 'date') continue;
+  const dateAnnotations = analysis.annotations.filter((annotation) => annotation.type === 'date');
+  const holdingQuotes = firstEnclosingIndices(dateAnnotations, quotes);
+  dateAnnotations.forEach((annotation, i) => {
     const paragraph = lastStartAtOrBefore(paragraphStarts, annotation.start);
-    const holding = quotes.findIndex((quote) => quote.start <= annotation.start && annotation.end <= quote.end);
+    const holding = holdingQuotes[i];
     const quote = holding >= 0 ? holding : quotesByParagraph.get(paragraph);
     dates.push({
       start: annotation.start,
@@ -108,7 +110,7 @@ export function summariseArticle(uri: string, text: string, analysis: AnalysisRe
       ...(quote !== undefined ? { quote } : {}),
       agencies: [...(agenciesByParagraph.get(paragraph) ?? [])],
     });
-  }
+  });
   return {
     uri,
     title: clip(titleOf(uri, text), CONTEXT_LENGTH),
