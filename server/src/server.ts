@@ -172,15 +172,30 @@ export function startServer(connection: Connection): void {
   }
 
   let warmedUp = false;
-  /** Loads the analysis bundle and runs it once, so that the first document pays for the analysis alone. */
+  /**
+   * Loads the analysis bundle in this turn, then runs it once on a made-up paragraph a step a turn (with the
+   * lexicons it loads), so that the first document pays for the analysis alone and no turn holds the server for
+   * the whole of it.
+   */
   function warmUpAnalysis(): void {
     if (warmedUp) return;
     warmedUp = true;
-    try {
-      analysisApi().warmUp();
-    } catch (error) {
+    const failed = (error: unknown): void =>
       connection.console.error(`News Annotator: loading the analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
+    let steps: Generator<void, void, void>;
+    try {
+      steps = analysisApi().warmUpInSteps();
+    } catch (error) {
+      return failed(error);
     }
+    const next = (): void => {
+      try {
+        if (!steps.next().done) setImmediate(next);
+      } catch (error) {
+        failed(error);
+      }
+    };
+    setImmediate(next);
   }
 
   /**

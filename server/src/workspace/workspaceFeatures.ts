@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, AnnotateOptions } from '../analysis/annotation';
-import { analysisApi } from '../documentAnalyses';
+import { analysisApi, inSlices } from '../documentAnalyses';
 import { agencyIndex } from '../features/workspace/agencyIndex';
 import { definition } from '../features/workspace/definition';
 import { quotesBySpeaker } from '../features/workspace/quotesBySpeaker';
@@ -36,7 +36,7 @@ import {
   type Scope,
 } from '../protocol/newsRequests';
 import type { ServerSettings } from '../settings';
-import { summariseArticle, type ArticleSummary } from './articleSummary';
+import { summariseArticleInSteps, type ArticleSummary } from './articleSummary';
 import { readArticleText } from './articleFile';
 import { DiskWorkspace } from './diskWorkspace';
 import { exportRequest } from './exportRequest';
@@ -79,12 +79,12 @@ export function registerWorkspaceFeatures(connection: Connection, documents: Tex
   let watcher: Promise<Disposable | undefined> | undefined;
   let watchedGlobs = '';
 
-  const summariesByAnalysis = new WeakMap<AnalysisResult, ArticleSummary>();
+  const summariesByAnalysis = new WeakMap<AnalysisResult, Promise<ArticleSummary>>();
   async function openSummary(uri: string): Promise<ArticleSummary | undefined> {
     const open = await host.openAnalysis(uri);
     if (!open) return undefined;
     let summary = summariesByAnalysis.get(open.analysis);
-    if (!summary) summariesByAnalysis.set(open.analysis, (summary = summariseArticle(uri, open.text, open.analysis)));
+    if (!summary) summariesByAnalysis.set(open.analysis, (summary = inSlices(summariseArticleInSteps(uri, open.text, open.analysis))));
     return summary;
   }
 

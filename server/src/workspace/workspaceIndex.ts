@@ -9,7 +9,7 @@
 import { Emitter, type Disposable } from 'vscode-languageserver';
 import type { AnalysisResult, AnnotateOptions } from '../analysis/annotation';
 import type { IndexStatus } from '../protocol/newsRequests';
-import { summariseArticle, type ArticleSummaries, type ArticleSummary } from './articleSummary';
+import { summariseArticleInSteps, type ArticleSummaries, type ArticleSummary } from './articleSummary';
 import { readArticleText } from './articleFile';
 import { SummaryCompactor } from './compactSummary';
 import { globMatcher, type PathMatcher } from './glob';
@@ -293,13 +293,16 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
       return;
     }
     const { text } = read;
-    const steps = this.host.analyseInSteps(text, options);
+    const host = this.host;
+    const steps = (function* () {
+      return yield* summariseArticleInSteps(uri, text, yield* host.analyseInSteps(text, options));
+    })();
     let sliceStart = Date.now();
-    let analysis: AnalysisResult;
+    let summary: ArticleSummary;
     for (;;) {
       const step = steps.next();
       if (step.done) {
-        analysis = step.value;
+        summary = step.value;
         break;
       }
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -310,9 +313,9 @@ export class WorkspaceIndex implements ArticleSummaries, Disposable {
     }
     if (!upToDate()) return;
     this.skippedFiles.delete(key);
-    const summary = this.compactor.compact(summariseArticle(uri, text, analysis));
-    this.disk.set(key, summary);
-    this.host.prepare?.(summary);
+    const compacted = this.compactor.compact(summary);
+    this.disk.set(key, compacted);
+    this.host.prepare?.(compacted);
     this.changedEmitter.fire();
   }
 
