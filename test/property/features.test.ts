@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import type { AnalysisResult } from '../../server/src/analysis/annotation';
 import { tokenSegments } from '../../server/src/features/semanticTokens';
 import { assertSegmentInvariants } from './invariants';
-import { documentHeadMatchesTheDocument, featureRanges, featuresOverAnyAnalysis } from './properties';
+import { documentHeadMatchesTheDocument, encodedTokensMatchPositions, featureRanges, featuresOverAnyAnalysis } from './properties';
 
 export const FEATURE_RANGE_CASES = 2000;
 export const ANY_ANALYSIS_CASES = 4500;
 export const DOCUMENT_HEAD_CASES = 1000;
+export const TOKEN_POSITION_CASES = 1000;
 
 describe('property: semantic tokens, hovers and the outline', function () {
   this.timeout(120_000);
@@ -22,6 +23,10 @@ describe('property: semantic tokens, hovers and the outline', function () {
 
   it(`are placed by the head of a document as by the whole document (${DOCUMENT_HEAD_CASES} cases)`, function () {
     fc.assert(documentHeadMatchesTheDocument(), { numRuns: DOCUMENT_HEAD_CASES });
+  });
+
+  it(`are encoded where the document places each segment (${TOKEN_POSITION_CASES} cases)`, function () {
+    fc.assert(encodedTokensMatchPositions(), { numRuns: TOKEN_POSITION_CASES });
   });
 
   it('do not overlap when a speaker runs from one quote into the next (found by the property above)', function () {

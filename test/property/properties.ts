@@ -18,7 +18,7 @@ import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { documentHead } from '../../server/src/features/newsDocument';
-import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, tokenSegments } from '../../server/src/features/semanticTokens';
+import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND, segmentsInRange, tokenSegments, type TokenSegment } from '../../server/src/features/semanticTokens';
 import { annotateOptions, applyEdit, article, customAgencyOptions, edit, type Edit } from './arbitraries';
 import { assertAnalysisInvariants, assertEncodedTokens, assertHover, assertRange, assertSegmentInvariants, assertSymbols, linesOf, splitsSurrogatePair } from './invariants';
 
@@ -93,6 +93,41 @@ export function documentHeadMatchesTheDocument(): fc.IProperty<[string, number, 
       assert.deepEqual(head.positionAt(inside), document.positionAt(inside), `position of ${inside}`);
     }
   });
+}
+
+/**
+ * The encoder walks the line starts once, in the segments' order: its tokens are where the document's own
+ * `positionAt` puts each segment, for the whole text and for any range of it, whatever the line breaks.
+ */
+export function encodedTokensMatchPositions(): fc.IProperty<[string, number, number]> {
+  const lineBreaks = fc.stringMatching(/^(?:[A-Za-z "“”]{0,12}(?:\r\n|\r|\n)){0,12}[A-Za-z "]{0,12}$/);
+  return fc.property(fc.oneof(article, lineBreaks), fc.nat(), fc.nat(), (text, a, b) => {
+    countCase();
+    const document = TextDocument.create('file:///tokens.news', 'news', 1, text);
+    const segments = tokenSegments(text, annotate(text));
+    // Arbitrary single-line spans as well, so that short texts still have tokens to place.
+    const spans: TokenSegment[] = [];
+    for (let start = 0; start < text.length; start += 1 + ((a + start) % 7)) {
+      const end = Math.min(text.length, start + 1 + ((b + start) % 3));
+      if (!/[\r\n]/.test(text.slice(start, end))) spans.push({ start, end, type: 'date', modifiers: 0 });
+    }
+    const cut = text.length === 0 ? 0 : a % (text.length + 1);
+    for (const list of [segments, spans, segmentsInRange(segments, cut, cut + (b % 200)), spans.slice(a % (spans.length + 1))]) {
+      assert.deepEqual(encodeSemanticTokens(document, list).data, encodedByPositionAt(document, list));
+    }
+  });
+}
+
+function encodedByPositionAt(document: TextDocument, segments: readonly TokenSegment[]): number[] {
+  const data: number[] = [];
+  let previous = { line: 0, character: 0 };
+  for (const segment of segments) {
+    const position = document.positionAt(segment.start);
+    const deltaLine = position.line - previous.line;
+    data.push(deltaLine, deltaLine === 0 ? position.character - previous.character : position.character, segment.end - segment.start, SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf(segment.type), segment.modifiers);
+    previous = position;
+  }
+  return data;
 }
 
 /** The same with the user's own agencies (names with quotes, emoji, combining marks) in the lexicon. */

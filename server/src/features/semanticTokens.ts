@@ -1,5 +1,6 @@
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { AnalysisResult, Annotation } from '../analysis/annotation';
+import { firstStartingAtOrAfter } from '../analysis/text/sortedSpans';
 import type { NewsDocument } from './newsDocument';
 
 /** Token types, in legend order; the manifest declares the same names in `semanticTokenTypes`. */
@@ -35,19 +36,19 @@ export function tokenSegments(text: string, analysis: Pick<AnalysisResult, 'anno
   const overlays: TokenSegment[] = [];
   const quotes: TokenSegment[] = [];
   const agencyNames = new Set<string>();
-  // A number per span, not a string: built for every agency on every keystroke.
-  const agencySpans = new Set<number>();
+  // The agencies in document order, searched for a speaker's span: a set of span keys cost a heap number per agency.
+  const agencies: Annotation[] = [];
   for (const annotation of analysis.annotations) {
     if (annotation.type !== 'agency') continue;
     agencyNames.add(annotation.canonical);
-    agencySpans.add(spanKey(annotation.start, annotation.end));
+    agencies.push(annotation);
   }
   for (const annotation of analysis.annotations) {
     if (annotation.type === 'quote') {
       quotes.push({ start: annotation.start, end: annotation.end, type: 'quote', modifiers: modifiersOf(annotation) });
       const speaker = annotation.speaker;
       if (speaker) {
-        const isAgency = (annotation.resolved !== null && agencyNames.has(annotation.resolved)) || agencySpans.has(spanKey(speaker.start, speaker.end));
+        const isAgency = (annotation.resolved !== null && agencyNames.has(annotation.resolved)) || spansAgency(agencies, speaker.start, speaker.end);
         overlays.push(
           isAgency
             ? { start: speaker.start, end: speaker.end, type: 'agency', modifiers: SPEAKER_MODIFIER }
@@ -63,19 +64,44 @@ export function tokenSegments(text: string, analysis: Pick<AnalysisResult, 'anno
   return splitAtLineBreaks(text, segments);
 }
 
-/** Exact for offsets below 2^26 (64 M code units) and lengths below 2^26: far beyond any document the server opens. */
-function spanKey(start: number, end: number): number {
-  return start * 67_108_864 + (end - start);
+/** An agency annotation covers exactly this span. Agencies do not overlap, so there is at most one per start. */
+function spansAgency(agencies: readonly Annotation[], start: number, end: number): boolean {
+  for (let i = firstStartingAtOrAfter(agencies, start); i < agencies.length && agencies[i].start === start; i++) if (agencies[i].end === end) return true;
+  return false;
 }
 
 export function encodeSemanticTokens(document: NewsDocument, segments: readonly TokenSegment[], resultId?: string): SemanticTokens {
-  const data: number[] = [];
+  // Written by index into an array of its final length: pushing five numbers at a time cost four times as
+  // much on 1 MB (19,000 tokens), most of it growing the array.
+  const data: number[] = new Array<number>(segments.length * 5);
+  // Segments come in document order, so their lines are found by walking the line starts once, not by a
+  // binary search for each.
+  const lineCount = document.lineCount;
+  let line = 0;
+  let lineStart = 0;
+  let nextLineStart = lineCount > 1 ? document.offsetAt({ line: 1, character: 0 }) : Infinity;
   let previousLine = 0;
   let previousCharacter = 0;
+  let at = 0;
   for (const segment of segments) {
-    const { line, character } = document.positionAt(segment.start);
+    if (segment.start < lineStart) {
+      // Out of order (never from tokenSegments): fall back to the document's own search.
+      ({ line } = document.positionAt(segment.start));
+      lineStart = document.offsetAt({ line, character: 0 });
+      nextLineStart = line + 1 < lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+    }
+    while (segment.start >= nextLineStart) {
+      line++;
+      lineStart = nextLineStart;
+      nextLineStart = line + 1 < lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+    }
+    const character = segment.start - lineStart;
     const deltaLine = line - previousLine;
-    data.push(deltaLine, deltaLine === 0 ? character - previousCharacter : character, segment.end - segment.start, TYPE_INDEX[segment.type], segment.modifiers);
+    data[at++] = deltaLine;
+    data[at++] = deltaLine === 0 ? character - previousCharacter : character;
+    data[at++] = segment.end - segment.start;
+    data[at++] = TYPE_INDEX[segment.type];
+    data[at++] = segment.modifiers;
     previousLine = line;
     previousCharacter = character;
   }
@@ -166,21 +192,45 @@ function cutAround(quotes: readonly TokenSegment[], mentions: readonly TokenSegm
 /** LSP tokens live on one line; trailing and leading whitespace of each line piece is dropped. */
 function splitAtLineBreaks(text: string, segments: readonly TokenSegment[]): TokenSegment[] {
   const out: TokenSegment[] = [];
+  // The next \n and \r at or after the current segment, found by the engine's own search and kept while the
+  // segments (in document order) stay before them: each search starts past the last, so together they read
+  // the text once, and a segment without a break needs no scan of its own.
+  let nextLineFeed = -1;
+  let nextReturn = -1;
+  let searchedFrom = 0;
   for (const segment of segments) {
+    if (segment.start < searchedFrom) nextLineFeed = nextReturn = -1;
+    if (nextLineFeed < segment.start) nextLineFeed = indexOrLength(text, '\n', segment.start);
+    if (nextReturn < segment.start) nextReturn = indexOrLength(text, '\r', segment.start);
+    searchedFrom = segment.start;
+    const nextBreak = Math.min(nextLineFeed, nextReturn);
+    if (nextBreak >= segment.end) {
+      pushTrimmed(text, segment, segment.start, segment.end, out);
+      continue;
+    }
     let pieceStart = segment.start;
     for (let i = segment.start; i <= segment.end; i++) {
       const code = i < segment.end ? text.charCodeAt(i) : -1;
       if (code === 10 || code === 13 || code === -1) {
-        let s = pieceStart;
-        let e = i;
-        while (s < e && isBlank(text.charCodeAt(s))) s++;
-        while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-        if (e > s) out.push(s === segment.start && e === segment.end ? segment : { ...segment, start: s, end: e });
+        pushTrimmed(text, segment, pieceStart, i, out);
         pieceStart = i + 1;
       }
     }
   }
   return out;
+}
+
+function indexOrLength(text: string, character: string, from: number): number {
+  const found = text.indexOf(character, from);
+  return found < 0 ? text.length : found;
+}
+
+function pushTrimmed(text: string, segment: TokenSegment, start: number, end: number, out: TokenSegment[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push(s === segment.start && e === segment.end ? segment : { ...segment, start: s, end: e });
 }
 
 function isBlank(code: number): boolean {

@@ -240,8 +240,14 @@ function isFullName(mention: PersonMention): boolean {
 function sameGivenName(a: string | null, b: string): boolean {
   if (a === null) return true;
   if (a === b) return true;
-  if (/^\p{L}\.$/u.test(a) || /^\p{L}\.$/u.test(b)) return a[0] === b[0];
-  return a.length > 2 && b.length > 2 && (a.startsWith(b.slice(0, 3)) || b.startsWith(a.slice(0, 3)));
+  if (isInitial(a) || isInitial(b)) return a[0] === b[0];
+  // Both at least three long: either starts with the other's first three letters exactly when those agree.
+  return a.length > 2 && b.length > 2 && a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2);
+}
+
+/** "J.": tested for every pair of people who share a surname, so the regex runs only on keys short enough to be one. */
+function isInitial(key: string): boolean {
+  return key.length <= 3 && key.endsWith('.') && /^\p{L}\.$/u.test(key);
 }
 
 function compatible(a: Gender | null, b: Gender | null): boolean {
