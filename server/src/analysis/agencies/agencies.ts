@@ -939,6 +939,9 @@ function nameKey(text: string): string {
   return nameKeys.get(text);
 }
 
+/** The words of a person's name, split once per name rather than on every keystroke; callers do not change them. */
+const nameWords = new StringMemo((text) => text.split(/\s+/));
+
 /**
  * Document-level pass: an acronym defined anywhere names the same agency everywhere; a candidate is kept
  * when the document names it as an agency elsewhere (also in capitals, or by its first word: "Real" after
@@ -975,7 +978,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
   const surnames = new Set<string>();
   for (const m of mentions) {
     if (!m.person) continue;
-    const words = m.text.split(/\s+/);
+    const words = nameWords.get(m.text);
     surnames.add(words[words.length - 1]);
     if (words.length === 2) surnames.add(words[0]); // "Elian" for "Elian Gonzalez"
   }

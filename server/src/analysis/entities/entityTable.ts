@@ -9,6 +9,8 @@ import { isDictionaryWord, type Gender } from '../nlp';
 import { isGroupWord, type PersonMention } from './personMentions';
 import { firstStartingAtOrAfter } from '../text/sortedSpans';
 
+const NOBODY: readonly Person[] = [];
+
 /** A person while the table is built: the entity and the keys people are looked up by. */
 interface Person {
   entity: Entity;
@@ -116,7 +118,7 @@ export class EntityTable {
         // Capitalised word pairs name things too ("Labor Day"): without a title or a given name, a name that
         // ends in a word of the language starts nobody ("Bill Clinton" does).
         if (!isFullName(mention) || (mention.bare && isDictionaryWord(mention.surname))) continue;
-        const same = (bySurname.get(mention.surnameKey) ?? []).some(
+        const same = (bySurname.get(mention.surnameKey) ?? NOBODY).some(
           (p) => (sameGivenName(p.givenKey, mention.givenKey) || endsWithName(p.entity.name, mention.name)) && compatible(p.entity.gender, mention.gender),
         );
         if (!same) newPerson(mention.name, mention.gender, mention.surnameKey, mention.givenKey, mention.wordCount);
@@ -125,20 +127,25 @@ export class EntityTable {
     // Then every mention joins its person: full names by name, the rest by surname or given name. A run the
     // agency tagger took ("Sierra Club", "Apple") is no person.
     let nextAgency = 0;
+    const matching: Person[] = [];
     for (const { offset, persons } of paragraphs) {
       for (const mention of persons) {
         const start = offset + mention.start;
         const end = offset + mention.end;
         while (nextAgency < agencies.length && agencies[nextAgency].end <= start) nextAgency++;
         if (overlapsAgency(agencies, nextAgency, start, end)) continue;
-        let candidates = bySurname.get(mention.surnameKey) ?? [];
-        if (isFullName(mention)) {
-          candidates = candidates.filter((p) => sameGivenName(p.givenKey, mention.givenKey) || endsWithName(p.entity.name, mention.name));
-        } else if (candidates.length === 0) {
-          const byFirst = byGiven.get(mention.surnameKey) ?? [];
-          candidates = byFirst.length === 1 ? byFirst : [];
+        let candidates = bySurname.get(mention.surnameKey) ?? NOBODY;
+        if (candidates.length === 0 && !isFullName(mention)) {
+          const byFirst = byGiven.get(mention.surnameKey) ?? NOBODY;
+          candidates = byFirst.length === 1 ? byFirst : NOBODY;
         }
-        let person = pickNearest(candidates.filter((p) => compatible(p.entity.gender, mention.gender)), start);
+        // Into one array reused for every mention: two filtered copies per mention were an eighth of a keystroke's garbage.
+        matching.length = 0;
+        for (const p of candidates) {
+          if (isFullName(mention) && !sameGivenName(p.givenKey, mention.givenKey) && !endsWithName(p.entity.name, mention.name)) continue;
+          if (compatible(p.entity.gender, mention.gender)) matching.push(p);
+        }
+        let person = pickNearest(matching, start);
         if (!person) {
           if (mention.bare || (mention.group && isGroupWord(mention.name))) continue;
           // "Mr. King" with no full name anywhere: the article knows this person by surname alone.

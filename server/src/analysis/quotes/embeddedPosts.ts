@@ -23,6 +23,20 @@ export interface PostParagraphInfo {
   postSignature: PostSignature | null;
   endsLikePostText: boolean;
   quotes: readonly unknown[];
+  /** For a paragraph that may be the text of a post below it: measured once with the paragraph, not on every keystroke. */
+  postText: PostText | null;
+}
+
+export interface PostText {
+  /** Narration about a post ("The agency announced on Twitter …"), which reports; the post itself does not. */
+  reports: boolean;
+  /** Characters without links. */
+  length: number;
+}
+
+/** What `findEmbeddedPosts` reads of a paragraph that ends like post text and holds no quote. */
+export function measurePostText(paragraph: string): PostText {
+  return { reports: reports(paragraph), length: textLength(paragraph) };
 }
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -65,11 +79,9 @@ export function findEmbeddedPosts(text: string, paragraphs: readonly Paragraph[]
     let length = textLength(text.slice(start, end));
     for (let j = i - 1; j >= 0; j--) {
       const previous = locals[j];
-      if (previous.postSignature || !previous.endsLikePostText || previous.quotes.length > 0) break;
-      const paragraph = text.slice(paragraphs[j].start, paragraphs[j].end);
-      // Narration about the post ("The agency announced on Twitter …") reports; the post itself does not.
-      if (reports(paragraph)) break;
-      const more = textLength(paragraph);
+      if (previous.postSignature || !previous.endsLikePostText || previous.quotes.length > 0 || !previous.postText) break;
+      if (previous.postText.reports) break;
+      const more = previous.postText.length;
       if (length + more > POST_LENGTH_LIMIT) break;
       length += more;
       start = paragraphs[j].start;

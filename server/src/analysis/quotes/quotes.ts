@@ -5,7 +5,7 @@
  * mention stands for is decided later, against the article's entity table (entities/speakerResolution.ts).
  */
 import type { QuoteAnnotation, TextSpan } from '../annotation';
-import { findPostSignature, findEmbeddedPosts, type PostSignature } from './embeddedPosts';
+import { findPostSignature, findEmbeddedPosts, measurePostText, type PostSignature, type PostText } from './embeddedPosts';
 import type { Paragraph } from '../text/paragraphs';
 import { scanQuotes, type QuotePair } from './quoteScanner';
 import { isQuotedNickname, isQuotedTitle } from './quoteTitles';
@@ -38,6 +38,8 @@ export interface ParagraphQuotes {
   postSignature: PostSignature | null;
   /** Ends with sentence punctuation, a link, a hashtag or an emoji (as post text does), not like a headline. */
   endsLikePostText: boolean;
+  /** Measured when the paragraph ends like post text and holds no quote: it may be the text of a post below it. */
+  postText: PostText | null;
   /** Lines opening with a speaker label (`NAME: …`, `Q: …`): transcript turns if the document has enough. */
   turns: TurnLabel[];
   /** The paragraph is only a signature, `- Dana Holt.`: the name, which signs the quote just before. */
@@ -60,6 +62,7 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     const innerAttributions = attributeQuotes(paragraph, all).slice(pairs.length);
     quotesAfterStrayMark = inner.map((p, i) => ({ start: p.start, end: p.end, kind: kindOf(paragraph, p), attribution: innerAttributions[i] }));
   }
+  const mayBePostText = endsLikePostText(paragraph);
   return {
     quotes,
     openTail,
@@ -68,7 +71,8 @@ export function findQuotesInParagraph(paragraph: string): ParagraphQuotes {
     quotesAfterStrayMark,
     introduces: introductionAtEnd(paragraph),
     postSignature: findPostSignature(paragraph),
-    endsLikePostText: endsLikePostText(paragraph),
+    endsLikePostText: mayBePostText,
+    postText: mayBePostText && quotes.length === 0 ? measurePostText(paragraph) : null,
     turns: findTurnLabels(paragraph),
     signsAbove: signatureParagraph(paragraph),
   };
