@@ -12,7 +12,7 @@ import type {
   DateAnnotation,
   QuoteAnnotation,
 } from './annotation';
-import { createAgencyTagger, type AgencyMention, type AgencyTagger } from './agencies/agencies';
+import { createAgencyTagger, placedMention, type AgencyMention, type AgencyTagger } from './agencies/agencies';
 import { withoutIgnored } from './agencies/ignoredAgencies';
 import { findDates } from './dates/dates';
 import { isDictionaryWord } from './nlp';
@@ -114,7 +114,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
       local.placed = {
         offset,
         dates: local.dates.map((date) => ({ ...date, start: date.start + offset, end: date.end + offset })),
-        mentions: local.mentions.map((mention) => ({ ...mention, start: mention.start + offset, end: mention.end + offset })),
+        mentions: local.mentions.map((mention) => placedMention(mention, offset)),
       };
     }
     for (const date of local.placed.dates) dates.push(date);
