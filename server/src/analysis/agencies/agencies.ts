@@ -32,6 +32,9 @@ export interface AgencyMention extends AgencyAnnotation {
   place?: boolean;
   /** Not a mention: the paragraph's cues to the story's country, carried with its memoised mentions. */
   countryCues?: CountryCue[];
+  /** `nameKey` of the text and of the canonical name, found with the paragraph: the document-level pass reads them on every keystroke. */
+  textKey?: string;
+  canonicalKey?: string;
 }
 
 /**
@@ -57,6 +60,8 @@ export function placedMention(m: AgencyMention, offset: number): AgencyMention {
     capitals: m.capitals,
     place: m.place,
     countryCues: m.countryCues,
+    textKey: m.textKey,
+    canonicalKey: m.canonicalKey,
   };
 }
 
@@ -149,6 +154,10 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   const found = withoutOrgansOfKnownAgencies(paragraph, mentions).sort((a, b) => a.start - b.start || b.end - a.end);
   const listed = acceptListMembers(paragraph, found);
   const countryCues = findCountryCues(paragraph, tokens, (name) => index.publicationCountry(name));
+  for (const m of listed) {
+    m.textKey = nameKey(m.text);
+    m.canonicalKey = nameKey(m.canonical);
+  }
   if (countryCues.length > 0) listed.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
   return listed;
 }
@@ -965,6 +974,14 @@ function nameKey(text: string): string {
   return nameKeys.get(text);
 }
 
+function textKeyOf(m: AgencyMention): string {
+  return m.textKey ?? nameKey(m.text);
+}
+
+function canonicalKeyOf(m: AgencyMention): string {
+  return m.canonicalKey ?? nameKey(m.canonical);
+}
+
 /** The words of a person's name, split once per name rather than on every keystroke; callers do not change them. */
 const nameWords = new StringMemo((text) => text.split(/\s+/));
 
@@ -978,10 +995,10 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
   const firstWords = new Map<string, AgencyMention>();
   for (const m of mentions) {
     if (m.candidate) continue;
-    const key = nameKey(m.text);
+    const key = textKeyOf(m);
     if (!known.has(key) || m.defines) known.set(key, m);
     if (m.defines && !known.has(m.defines.toLowerCase())) known.set(m.defines.toLowerCase(), m);
-    const canonicalKey = nameKey(m.canonical);
+    const canonicalKey = canonicalKeyOf(m);
     if (!known.has(canonicalKey)) known.set(canonicalKey, m);
     const firstKey = m.source === 'lexicon' ? null : firstWordKey(m.text);
     if (firstKey !== null && !firstWords.has(firstKey)) firstWords.set(firstKey, m);
@@ -995,7 +1012,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (!m.defines || m.candidate) continue;
     defined.set(m.defines, m);
     if (m.text === m.defines) continue;
-    definedNames.set(nameKey(m.text), m);
+    definedNames.set(textKeyOf(m), m);
     const words = m.text.split(/\s+/);
     if (words.length > 2 && isNationality(words[0])) definedNames.set(nameKey(words.slice(1).join(' ')), m);
   }
@@ -1011,13 +1028,13 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
 
   // Datelines name places: "KORVALA , Eastland" makes "Korvala" a place throughout the document.
   const places = new Set<string>();
-  for (const m of mentions) if (m.place) places.add(nameKey(m.text));
+  for (const m of mentions) if (m.place) places.add(textKeyOf(m));
 
   const accepted: AgencyMention[] = [];
   for (const m of mentions) {
     if (m.person || m.place) continue;
     // A town is also its club: "DENVER 70 60" in a standings table stays a team.
-    if ((m.source === 'pattern' || m.candidate) && m.category !== 'sports' && places.size > 0 && places.has(nameKey(m.text))) continue;
+    if ((m.source === 'pattern' || m.candidate) && m.category !== 'sports' && places.size > 0 && places.has(textKeyOf(m))) continue;
     if (m.capitals) {
       accepted.push(...namesInCapitals(m, known, firstWords));
       continue;
@@ -1034,7 +1051,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
       continue;
     }
     if (m.source === 'pattern' && !m.defines && definedNames.size > 0) {
-      const longForm = definedNames.get(nameKey(m.text));
+      const longForm = definedNames.get(textKeyOf(m));
       if (longForm && longForm.canonical !== m.canonical) {
         accepted.push(retarget(m, longForm));
         continue;
@@ -1044,7 +1061,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
       accepted.push(m);
       continue;
     }
-    const key = nameKey(m.text);
+    const key = textKeyOf(m);
     const same = known.get(key) ?? (/\s/.test(m.text) ? undefined : firstWords.get(key));
     if (same) accepted.push(retarget(m, same));
     else {
