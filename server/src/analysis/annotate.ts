@@ -16,7 +16,7 @@ import { createAgencyTagger, placedMention, type AgencyMention, type AgencyTagge
 import { withoutIgnored } from './agencies/ignoredAgencies';
 import { findDates } from './dates/dates';
 import { isDictionaryWord } from './nlp';
-import { ParagraphMemo } from './memo';
+import { ParagraphMemo, type MemoEntry } from './memo';
 import { splitParagraphs, splitParagraphsAround } from './text/paragraphs';
 import { findPublicationDate } from './dates/publicationDate';
 import { resolveReportingPeriods } from './dates/reportingPeriods';
@@ -65,6 +65,14 @@ function memoFor(context: string): ParagraphMemo<ParagraphResult> {
   return memo;
 }
 
+/**
+ * The paragraphs of the last whole text analysed, in order, with the memo they came from. An edit leaves the
+ * paragraphs before it at the same index and those after it at the same index from the end, so most of the next
+ * version's paragraphs are found by comparing them with these, which reads a paragraph only up to its first
+ * difference, where looking them up in the memo hashes every character of the text.
+ */
+let lastRun: { memo: ParagraphMemo<ParagraphResult>; entries: ReadonlyArray<MemoEntry<ParagraphResult>> } | undefined;
+
 let cachedTagger: AgencyTagger | undefined;
 let cachedFor: readonly CustomAgency[] | undefined;
 function agencyTaggerFor(options: AnnotateOptions): AgencyTagger {
@@ -101,7 +109,10 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const quoteLocals: ParagraphQuotes[] = [];
   const persons: ParagraphPersons[] = [];
   const memo = options.memoise === false ? undefined : memoFor(`${publicationDate.value}\u0000${tagger.key}`);
-  for (const paragraph of paragraphs) {
+  const previous = memo && lastRun?.memo === memo ? lastRun.entries : undefined;
+  const entries: Array<MemoEntry<ParagraphResult>> = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
     const offset = paragraph.start;
     const analyseParagraph = (own: string): ParagraphResult => ({
       dates: findDates(own, publicationDate.value),
@@ -109,7 +120,16 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
       quotes: findQuotesInParagraph(own),
       persons: findPersonMentions(own),
     });
-    const local = memo ? memo.get(paragraph.text, analyseParagraph) : analyseParagraph(paragraph.text);
+    let local: ParagraphResult;
+    if (memo) {
+      const entry = sameParagraph(previous, i, paragraphs.length, paragraph.text);
+      if (entry) memo.touch(entry);
+      const used = entry ?? memo.entry(paragraph.text, analyseParagraph);
+      entries.push(used);
+      local = used.value;
+    } else {
+      local = analyseParagraph(paragraph.text);
+    }
     if (local.placed?.offset !== offset) {
       local.placed = {
         offset,
@@ -123,6 +143,7 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
     quoteLocals.push(local.quotes);
     yield;
   }
+  if (memo && !options.range) lastRun = { memo, entries };
   // The document-level passes each take tens of milliseconds on a wire file: one step each, so that a
   // caller that slices the analysis never holds its event loop for all of them at once.
   const agencies: AgencyAnnotation[] = withoutIgnored(tagger.resolve(text, mentions), options.ignoredAgencies);
@@ -136,6 +157,21 @@ export function* annotateInSteps(text: string, options: AnnotateRangeOptions = {
   const periods = resolveReportingPeriods(dates);
   yield;
   return { publicationDate, annotations: mergeByPosition([agencies, periods, quotes]), entities: table.published(quotes) };
+}
+
+/** The last run's entry for the paragraph at `index` of `count`, matched from the start or from the end, if its text is the same. */
+function sameParagraph(
+  previous: ReadonlyArray<MemoEntry<ParagraphResult>> | undefined,
+  index: number,
+  count: number,
+  text: string,
+): MemoEntry<ParagraphResult> | undefined {
+  if (!previous) return undefined;
+  const fromStart = previous[index];
+  if (fromStart !== undefined && fromStart.key === text) return fromStart;
+  const fromEnd = previous[previous.length - (count - index)];
+  if (fromEnd !== undefined && fromEnd.key === text) return fromEnd;
+  return undefined;
 }
 
 function byPosition(a: Annotation, b: Annotation): number {
@@ -165,6 +201,7 @@ function isSorted(list: readonly Annotation[]): boolean {
 /** Forget every memoised paragraph result (for tests that measure a cold analysis). */
 export function clearAnalysisCache(): void {
   memosByContext.clear();
+  lastRun = undefined;
 }
 
 /**

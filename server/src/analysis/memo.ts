@@ -19,9 +19,15 @@ export function detached(text: string): string {
  * only the paragraphs whose text changed. Eviction is least-recently-used, bounded by key length.
  * `compute` is given the memo's own copy of the key, so that what it cuts from it keeps no document.
  */
+export interface MemoEntry<T> {
+  /** The memo's own copy of the key. */
+  readonly key: string;
+  readonly value: T;
+}
+
 export class ParagraphMemo<T> {
   /** Each entry carries its own key: re-inserting a hit under the caller's key would keep the caller's document. */
-  private readonly entries = new Map<string, { key: string; value: T }>();
+  private readonly entries = new Map<string, MemoEntry<T>>();
   private size = 0;
 
   // Enough for the largest article the server analyses whole (newsAnnotator.maxFileSize, 5 M characters) and the
@@ -29,23 +35,48 @@ export class ParagraphMemo<T> {
   constructor(private readonly maxChars = 8_000_000) {}
 
   get(key: string, compute: (key: string) => T): T {
+    return this.entry(key, compute).value;
+  }
+
+  /** The entry for `key`, computed if missing; `touch` it later to use it again without hashing its key. */
+  entry(key: string, compute: (key: string) => T): MemoEntry<T> {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // Re-insert to mark as recently used.
       this.entries.delete(key);
       this.entries.set(hit.key, hit);
-      return hit.value;
+      return hit;
     }
     const own = detached(key);
-    const value = compute(own);
-    this.entries.set(own, { key: own, value });
-    this.size += own.length;
+    const entry = { key: own, value: compute(own) };
+    this.insert(entry);
+    return entry;
+  }
+
+  /**
+   * Marks an entry this memo gave out as recently used, putting it back if it was evicted meanwhile: its key is
+   * the memo's own string, whose hash is already known, where looking up a freshly cut paragraph hashes all of it.
+   */
+  touch(entry: MemoEntry<T>): void {
+    if (this.entries.get(entry.key) === entry) {
+      this.entries.delete(entry.key);
+      this.entries.set(entry.key, entry);
+    } else {
+      this.insert(entry);
+    }
+  }
+
+  private insert(entry: MemoEntry<T>): void {
+    const previous = this.entries.get(entry.key);
+    if (previous !== undefined) this.size -= previous.key.length;
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
+    this.size += entry.key.length;
     while (this.size > this.maxChars && this.entries.size > 1) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
       this.size -= oldest.length;
     }
-    return value;
   }
 
   clear(): void {
