@@ -35,6 +35,8 @@ export interface AgencyMention extends AgencyAnnotation {
   /** `nameKey` of the text and of the canonical name, found with the paragraph: the document-level pass reads them on every keystroke. */
   textKey?: string;
   canonicalKey?: string;
+  /** `firstWordKey` of the text, for a mention not from the lexicon; undefined when not computed. */
+  firstKey?: string | null;
 }
 
 /**
@@ -62,6 +64,7 @@ export function placedMention(m: AgencyMention, offset: number): AgencyMention {
     countryCues: m.countryCues,
     textKey: m.textKey,
     canonicalKey: m.canonicalKey,
+    firstKey: m.firstKey,
   };
 }
 
@@ -157,6 +160,7 @@ function findInParagraph(index: AgencyIndex, paragraph: string): AgencyMention[]
   for (const m of listed) {
     m.textKey = nameKey(m.text);
     m.canonicalKey = nameKey(m.canonical);
+    if (!m.candidate && m.source !== 'lexicon') m.firstKey = firstWordKey(m.text);
   }
   if (countryCues.length > 0) listed.push({ type: 'agency', start: 0, end: 0, text: '', canonical: '', category: 'organisation', source: 'pattern', countryCues });
   return listed;
@@ -1000,7 +1004,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     if (m.defines && !known.has(m.defines.toLowerCase())) known.set(m.defines.toLowerCase(), m);
     const canonicalKey = canonicalKeyOf(m);
     if (!known.has(canonicalKey)) known.set(canonicalKey, m);
-    const firstKey = m.source === 'lexicon' ? null : firstWordKey(m.text);
+    const firstKey = m.source === 'lexicon' ? null : m.firstKey !== undefined ? m.firstKey : firstWordKey(m.text);
     if (firstKey !== null && !firstWords.has(firstKey)) firstWords.set(firstKey, m);
   }
   // Acronyms defined in the document override a lexicon reading of the same letters.

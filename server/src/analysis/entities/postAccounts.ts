@@ -18,14 +18,21 @@ const handleIndexes = new WeakMap<readonly AgencyAnnotation[], Map<string, strin
 function agenciesByHandle(agencies: readonly AgencyAnnotation[]): Map<string, string> {
   let index = handleIndexes.get(agencies);
   if (!index) {
-    index = new Map();
+    const built = new Map<string, string>();
+    // Thousands of mentions share a few hundred names: each name is normalised once per document.
+    const seen = new Set<string>();
+    const add = (name: string | undefined, canonical: string): void => {
+      if (!name || seen.has(name)) return;
+      seen.add(name);
+      const key = normaliseHandle(name);
+      if (!built.has(key)) built.set(key, canonical);
+    };
     for (const a of agencies) {
-      for (const name of [a.canonical, a.acronym, a.text]) {
-        if (!name) continue;
-        const key = normaliseHandle(name);
-        if (!index.has(key)) index.set(key, a.canonical);
-      }
+      add(a.canonical, a.canonical);
+      add(a.acronym, a.canonical);
+      add(a.text, a.canonical);
     }
+    index = built;
     handleIndexes.set(agencies, index);
   }
   return index;
