@@ -97,7 +97,8 @@ export function documentHeadMatchesTheDocument(): fc.IProperty<[string, number, 
 
 /**
  * The encoder walks the line starts once, in the segments' order: its tokens are where the document's own
- * `positionAt` puts each segment, for the whole text and for any range of it, whatever the line breaks.
+ * `positionAt` puts each segment, for the whole text and for any range of it, with \n, \r\n or a lone \r, for
+ * segments as the server cuts them (inside the text, never starting in a line break).
  */
 export function encodedTokensMatchPositions(): fc.IProperty<[string, number, number]> {
   const lineBreaks = fc.stringMatching(/^(?:[A-Za-z "“”]{0,12}(?:\r\n|\r|\n)){0,12}[A-Za-z "]{0,12}$/);

@@ -58,7 +58,12 @@ const MAX_CONTEXTS = 4;
 function memoFor(context: string): ParagraphMemo<ParagraphResult> {
   let memo = memosByContext.get(context);
   if (!memo) {
-    if (memosByContext.size >= MAX_CONTEXTS) memosByContext.delete(memosByContext.keys().next().value as string);
+    if (memosByContext.size >= MAX_CONTEXTS) {
+      const oldest = memosByContext.keys().next().value as string;
+      // The last run's entries must not keep a memo alive that no context uses any more.
+      if (lastRun?.memo === memosByContext.get(oldest)) lastRun = undefined;
+      memosByContext.delete(oldest);
+    }
     memo = new ParagraphMemo<ParagraphResult>();
     memosByContext.set(context, memo);
   }

@@ -13,18 +13,18 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-/**
- * A bounded memo for per-paragraph results. Keys are paragraph texts (plus whatever else the result
- * depends on), so a result is valid wherever the same text appears again, and an edit re-analyses
- * only the paragraphs whose text changed. Eviction is least-recently-used, bounded by key length.
- * `compute` is given the memo's own copy of the key, so that what it cuts from it keeps no document.
- */
 export interface MemoEntry<T> {
   /** The memo's own copy of the key. */
   readonly key: string;
   readonly value: T;
 }
 
+/**
+ * A bounded memo for per-paragraph results. Keys are paragraph texts (plus whatever else the result
+ * depends on), so a result is valid wherever the same text appears again, and an edit re-analyses
+ * only the paragraphs whose text changed. Eviction is least-recently-used, bounded by key length.
+ * `compute` is given the memo's own copy of the key, so that what it cuts from it keeps no document.
+ */
 export class ParagraphMemo<T> {
   /** Each entry carries its own key: re-inserting a hit under the caller's key would keep the caller's document. */
   private readonly entries = new Map<string, MemoEntry<T>>();

@@ -64,7 +64,7 @@ export function tokenSegments(text: string, analysis: Pick<AnalysisResult, 'anno
   return splitAtLineBreaks(text, segments);
 }
 
-/** An agency annotation covers exactly this span. Agencies do not overlap, so there is at most one per start. */
+/** An agency annotation covers exactly this span. `agencies` are in document order (by start), as every analysis gives them. */
 function spansAgency(agencies: readonly Annotation[], start: number, end: number): boolean {
   for (let i = firstStartingAtOrAfter(agencies, start); i < agencies.length && agencies[i].start === start; i++) if (agencies[i].end === end) return true;
   return false;

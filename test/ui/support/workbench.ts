@@ -57,20 +57,35 @@ function spanWithText(page: Page, text: string): Locator {
   return page.locator('.view-line span span').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) }).first();
 }
 
-/** Points the mouse at the rendered word `text` and returns the hover's text once it contains `expected`. */
+/**
+ * Points the mouse at the rendered word `text` and returns the hover's text once it contains `expected`. The editor
+ * asks for a hover once per arrival of the mouse, and a hover asked while the server is (re)starting comes back
+ * empty for good: so the mouse leaves and comes back every few seconds until the answer is there.
+ */
 export async function hoverText(page: Page, text: string, expected: RegExp, timeout = 15_000): Promise<string> {
   await dismissHover(page);
-  const box = await waitFor(() => spanWithText(page, text).boundingBox(), { timeout: 5_000, what: `"${text}" on screen` });
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  let pointedAt = 0;
+  const pointAtWord = async (): Promise<void> => {
+    const box = await waitFor(() => spanWithText(page, text).boundingBox(), { timeout: 5_000, what: `"${text}" on screen` });
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    pointedAt = Date.now();
+  };
+  await pointAtWord();
   return waitFor(
     async () => {
       const hover = page.locator('.monaco-hover:visible .hover-contents').first();
       const content = (await hover.count()) > 0 ? await hover.innerText() : '';
-      return expected.test(content) ? content : undefined;
+      if (expected.test(content)) return content;
+      if (Date.now() - pointedAt > HOVER_RETRY_MS) await pointAtWord();
+      return undefined;
     },
     { timeout, what: `a hover on "${text}" matching ${expected}` },
   );
 }
+
+/** Longer than the editor's hover delay and a hover's round trip on a busy machine. */
+const HOVER_RETRY_MS = 3_000;
 
 async function dismissHover(page: Page): Promise<void> {
   await page.mouse.move(1, 1);

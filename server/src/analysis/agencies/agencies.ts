@@ -1051,7 +1051,7 @@ function resolveMentions(mentions: AgencyMention[]): AgencyAnnotation[] {
     }
     if (definition && m.source === 'lexicon' && definition.source === 'acronym-definition' && definition.canonical !== m.canonical) {
       // The article defined these letters as an agency of its own: the lexicon's reading of them is another body.
-      accepted.push({ ...m, canonical: definition.canonical, category: definition.category, country: definition.country, aliases: undefined, source: 'acronym-definition' });
+      accepted.push({ ...m, canonical: definition.canonical, category: definition.category, country: definition.country, aliases: undefined, source: 'acronym-definition', canonicalKey: undefined });
       continue;
     }
     if (m.source === 'pattern' && !m.defines && definedNames.size > 0) {
@@ -1121,7 +1121,17 @@ function namesInCapitals(run: AgencyMention, known: ReadonlyMap<string, AgencyMe
 }
 
 function retarget(m: AgencyMention, same: AgencyMention): AgencyMention {
-  const out: AgencyMention = { ...m, canonical: same.canonical, category: same.category, candidate: undefined, source: m.candidate ? same.source : m.source };
+  // The keys found with the paragraph were of the mention as found; this one may have another text and canonical name.
+  const out: AgencyMention = {
+    ...m,
+    canonical: same.canonical,
+    category: same.category,
+    candidate: undefined,
+    source: m.candidate ? same.source : m.source,
+    textKey: undefined,
+    canonicalKey: undefined,
+    firstKey: undefined,
+  };
   if (same.acronym) out.acronym = same.acronym;
   if (same.country) out.country = same.country;
   return out;
