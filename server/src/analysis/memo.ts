@@ -13,6 +13,7 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
+/** What a `ParagraphMemo` keeps for one key, handed out so that a caller can use it again by `touch`. */
 export interface MemoEntry<T> {
   /** The memo's own copy of the key. */
   readonly key: string;
