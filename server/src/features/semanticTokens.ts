@@ -74,8 +74,8 @@ export function encodeSemanticTokens(document: NewsDocument, segments: readonly 
   // Written by index into an array of its final length: pushing five numbers at a time cost four times as
   // much on 1 MB (19,000 tokens), most of it growing the array.
   const data: number[] = new Array<number>(segments.length * 5);
-  // Segments come in document order, so their lines are found by walking the line starts once, not by a
-  // binary search for each.
+  // Segments come in document order (as tokenSegments and segmentsInRange give them; LSP tokens must be), so their
+  // lines are found by walking the line starts once, not by a binary search for each.
   const lineCount = document.lineCount;
   let line = 0;
   let lineStart = 0;
@@ -84,12 +84,6 @@ export function encodeSemanticTokens(document: NewsDocument, segments: readonly 
   let previousCharacter = 0;
   let at = 0;
   for (const segment of segments) {
-    if (segment.start < lineStart) {
-      // Out of order (never from tokenSegments): fall back to the document's own search.
-      ({ line } = document.positionAt(segment.start));
-      lineStart = document.offsetAt({ line, character: 0 });
-      nextLineStart = line + 1 < lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
-    }
     while (segment.start >= nextLineStart) {
       line++;
       lineStart = nextLineStart;
@@ -197,12 +191,9 @@ function splitAtLineBreaks(text: string, segments: readonly TokenSegment[]): Tok
   // the text once, and a segment without a break needs no scan of its own.
   let nextLineFeed = -1;
   let nextReturn = -1;
-  let searchedFrom = 0;
   for (const segment of segments) {
-    if (segment.start < searchedFrom) nextLineFeed = nextReturn = -1;
     if (nextLineFeed < segment.start) nextLineFeed = indexOrLength(text, '\n', segment.start);
     if (nextReturn < segment.start) nextReturn = indexOrLength(text, '\r', segment.start);
-    searchedFrom = segment.start;
     const nextBreak = Math.min(nextLineFeed, nextReturn);
     if (nextBreak >= segment.end) {
       pushTrimmed(text, segment, segment.start, segment.end, out);
